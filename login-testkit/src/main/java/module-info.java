@@ -1,0 +1,9 @@
+/** Contract tests every port implementation must pass, and a JUnit 5 extension that runs the emulator. */
+module dev.lplogin.testkit {
+    requires transitive dev.lplogin.domain;
+    requires transitive dev.lplogin.emulator;
+    requires transitive org.junit.jupiter.api;
+    requires org.assertj.core;
+
+    // exports dev.lplogin.testkit; -- exported once its first type lands (an empty package cannot be exported)
+}
