@@ -1,0 +1,164 @@
+package dev.lplogin.app.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures;
+import java.util.Objects;
+
+/**
+ * The architecture rules of design.md ("Enforcing the shape"), built for a root package. {@link ArchitectureTest}
+ * applies them to {@code dev.lplogin}; {@link ArchitectureRulesCatchViolationsTest} applies the very same rules to
+ * deliberately broken fixtures under {@code dev.lplogin.archfixture}, which proves that each rule can fail.
+ */
+final class ArchitectureRules {
+
+    /**
+     * JDK packages the domain may use: {@code java.base} only, and not all of it — no I/O ({@code java.io},
+     * {@code java.nio.file}), no network ({@code java.net}, and above all {@code java.net.http}), no reflection.
+     * {@code java.lang.invoke} and {@code java.lang.runtime} are what javac emits for lambdas, string concatenation
+     * and record methods; {@code java.security} and {@code java.nio.charset} serve {@code Secret}'s constant-time
+     * comparison ({@code MessageDigest.isEqual}, {@code StandardCharsets}).
+     */
+    static final String[] DOMAIN_JDK_PACKAGES = {
+        "java.lang", "java.lang.invoke", "java.lang.runtime",
+        "java.util", "java.util.concurrent..", "java.util.function", "java.util.random", "java.util.regex",
+        "java.util.stream",
+        "java.time..",
+        "java.security", "java.nio.charset",
+    };
+
+    private final String root;
+
+    private ArchitectureRules(String root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    /** The rules for the code base whose packages start with {@code root}, e.g. {@code dev.lplogin}. */
+    static ArchitectureRules forRoot(String root) {
+        return new ArchitectureRules(root);
+    }
+
+    private String pkg(String relative) {
+        return root + "." + relative;
+    }
+
+    /**
+     * The hexagon as an onion: model in the middle, ports around it, the use case around them, adapters outside
+     * and none of them aware of another. The composition root ({@code app.wiring}) is deliberately outside the
+     * onion: its job is to know every adapter and plug it into the core, so it depends on all layers and no layer
+     * may depend on it. The emulator (a stand-in for LivePerson) and the testkit (test support) are not part of the
+     * product's hexagon either (the emulator's isolation has a rule of its own); every other class must sit in a
+     * layer, so a new package has to be placed on purpose.
+     */
+    ArchRule onionArchitecture() {
+        return Architectures.onionArchitecture()
+                .domainModels(pkg("domain.model.."))
+                .domainServices(pkg("domain.port.."))
+                .applicationServices(pkg("domain.usecase.."))
+                .adapter("http", pkg("adapter.http.."))
+                .adapter("storage", pkg("adapter.storage.."))
+                .adapter("cli", pkg("app.cli.."))
+                // The composition root and the testkit use the layers from outside; they are nobody's dependency.
+                .ignoreDependency(resideInAnyPackage(pkg("app.wiring.."), pkg("testkit..")), alwaysTrue())
+                .ensureAllClassesAreContainedInArchitectureIgnoring(
+                        resideInAnyPackage(pkg("app.wiring.."), pkg("emulator.."), pkg("testkit..")))
+                // Optional layers: an adapter module may not have a class yet (they are filled in one by one).
+                // Emptiness is checked where it matters, by ArchitectureTest.imports_the_main_code_of_every_module.
+                .withOptionalLayers(true)
+                .because("the core must not know its adapters and adapters must not know each other (design.md)");
+    }
+
+    /** The domain uses its own packages and an explicit allow-list of JDK packages, nothing else. */
+    ArchRule domainUsesOnlyAllowedJdkPackages() {
+        return classes().that().resideInAPackage(pkg("domain.."))
+                .should().onlyDependOnClassesThat(
+                        resideInAPackage(pkg("domain..")).or(resideInAnyPackage(DOMAIN_JDK_PACKAGES)))
+                .because("the domain depends on java.base only and performs no I/O: a plain 'java..' would let "
+                        + "java.net.http, java.nio.file or java.util.logging in (design.md, module map)");
+    }
+
+    /** Dependency injection is the composition root's business. */
+    ArchRule onlyAppKnowsDaggerAndJakartaInject() {
+        return noClasses().that().resideOutsideOfPackage(pkg("app.."))
+                .should().dependOnClassesThat().resideInAnyPackage("dagger..", "jakarta.inject..", "javax.inject..")
+                .because("the core and the adapters are built with plain constructors (LoginCore.create) so that "
+                        + "teams without Dagger can embed them; only login-app wires with Dagger");
+    }
+
+    /** The HTTP client and the retry library stay inside the HTTP adapter. */
+    ArchRule onlyHttpAdapterUsesHttpClientAndFailsafe() {
+        return noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "dev.failsafe..")
+                .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out of it "
+                        + "(design.md, Adapters)");
+    }
+
+    /** JSON-B is used where a wire format is read or written: the two adapters and the emulator. */
+    ArchRule jsonBindingOnlyInAdaptersAndEmulator() {
+        return noClasses().that()
+                .resideOutsideOfPackages(pkg("adapter.http.."), pkg("adapter.storage.."), pkg("emulator.."))
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..", "org.eclipse.parsson..")
+                .because("wire formats live in the adapter that owns the wire and map to domain types at the edge");
+    }
+
+    /** The emulator is an independent stand-in for LivePerson and shares no code with the client it tests. */
+    ArchRule emulatorIsIndependentOfTheProduct() {
+        return noClasses().that().resideInAPackage(pkg("emulator.."))
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(pkg("emulator..")))))
+                // Empty until the emulator's first class lands; ArchitectureTest checks its classes are imported.
+                .allowEmptyShould(true)
+                .because("an emulator built from the client's own types would agree with the client's mistakes "
+                        + "instead of with the Login Service (spec)");
+    }
+
+    /** No two packages depend on each other, directly or through others. */
+    ArchRule noPackageCycles() {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles()
+                .because("packages that depend on each other cannot be understood, tested or replaced alone");
+    }
+
+    /** Only the command line writes to the terminal. */
+    ArchRule noStandardStreamsOutsideTheCli() {
+        return noClasses().that().resideOutsideOfPackage(pkg("app.cli.."))
+                .should(ACCESS_STANDARD_STREAMS)
+                .because("a library must not write to its host's terminal: log with System.Logger or "
+                        + "java.util.logging, and never print a stack trace to users");
+    }
+
+    /** Wire records ({@code …Json}) are private to the adapter package that owns the wire. */
+    ArchRule wireRecordsStayInTheirAdapterPackage() {
+        return classes().that().haveSimpleNameEndingWith("Json").and().resideInAPackage(pkg("adapter.."))
+                .should().notBePublic()
+                .andShould(beUsedOnlyInsideTheirOwnPackage())
+                // Empty until the adapters' first wire records land.
+                .allowEmptyShould(true)
+                .because("wire formats map to domain types at the edge and never cross a port (design.md, Names)");
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyInsideTheirOwnPackage() {
+        return new ArchCondition<>("be used only inside their own package") {
+            @Override
+            public void check(JavaClass wireRecord, ConditionEvents events) {
+                for (Dependency dependency : wireRecord.getDirectDependenciesToSelf()) {
+                    if (!dependency.getOriginClass().getPackageName().equals(wireRecord.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package dev.lplogin.app.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.lplogin.archfixture.adapter.http.HttpGateway;
+import dev.lplogin.archfixture.adapter.http.PublicTokenJson;
+import dev.lplogin.archfixture.adapter.storage.CycleStore;
+import dev.lplogin.archfixture.adapter.storage.FileStore;
+import dev.lplogin.archfixture.adapter.storage.RetryingStore;
+import dev.lplogin.archfixture.adapter.storage.StoreModule;
+import dev.lplogin.archfixture.adapter.storage.StoreReadingHttpWire;
+import dev.lplogin.archfixture.adapter.storage.TracingStore;
+import dev.lplogin.archfixture.adapter.storage.codec.CycleCodec;
+import dev.lplogin.archfixture.app.cli.FixtureCommand;
+import dev.lplogin.archfixture.app.cli.JsonbOutput;
+import dev.lplogin.archfixture.app.wiring.FixtureModule;
+import dev.lplogin.archfixture.domain.model.FileValue;
+import dev.lplogin.archfixture.domain.model.FixtureValue;
+import dev.lplogin.archfixture.domain.model.HttpValue;
+import dev.lplogin.archfixture.domain.model.PrintingValue;
+import dev.lplogin.archfixture.domain.model.ValueUsingPort;
+import dev.lplogin.archfixture.domain.usecase.InjectedService;
+import dev.lplogin.archfixture.emulator.EmulatorUsingDomain;
+import dev.lplogin.archfixture.emulator.FixtureEmulator;
+import dev.lplogin.archfixture.stray.StrayHelper;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves that every architecture rule can fail: the rules of {@link ArchitectureTest}, built for the fixture root
+ * {@code dev.lplogin.archfixture}, must blame each deliberately broken fixture class by name — and must not blame the
+ * fixture classes that obey them.
+ *
+ * <p>The fixtures (test code under {@code dev.lplogin.archfixture}) are a miniature lp-login whose packages mirror the
+ * real layout; each class's comment says which rule it breaks or obeys. The real check never imports them.
+ */
+class ArchitectureRulesCatchViolationsTest {
+
+    private static final String FIXTURES = "dev.lplogin.archfixture";
+    private static final ArchitectureRules RULES = ArchitectureRules.forRoot(FIXTURES);
+    private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURES);
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                arguments("onion_architecture", RULES.onionArchitecture(),
+                        List.of(ValueUsingPort.class, StoreReadingHttpWire.class, StrayHelper.class),
+                        names(FixtureModule.class, FixtureCommand.class, FixtureEmulator.class, FileStore.class)),
+                arguments("domain_uses_only_allowed_jdk_packages", RULES.domainUsesOnlyAllowedJdkPackages(),
+                        List.of(HttpValue.class, FileValue.class, InjectedService.class, PrintingValue.class),
+                        names(FixtureValue.class, ValueUsingPort.class)),
+                arguments("only_app_knows_dagger_and_jakarta_inject", RULES.onlyAppKnowsDaggerAndJakartaInject(),
+                        List.of(InjectedService.class, StoreModule.class),
+                        names(FixtureModule.class)),
+                arguments("only_http_adapter_uses_http_client_and_failsafe",
+                        RULES.onlyHttpAdapterUsesHttpClientAndFailsafe(),
+                        List.of(HttpValue.class, RetryingStore.class),
+                        names(HttpGateway.class)),
+                arguments("json_binding_only_in_adapters_and_emulator", RULES.jsonBindingOnlyInAdaptersAndEmulator(),
+                        List.of(JsonbOutput.class),
+                        names(HttpGateway.class, FileStore.class, FixtureEmulator.class)),
+                arguments("emulator_is_independent_of_the_product", RULES.emulatorIsIndependentOfTheProduct(),
+                        List.of(EmulatorUsingDomain.class),
+                        names(FixtureEmulator.class)),
+                arguments("no_package_cycles", RULES.noPackageCycles(),
+                        List.of(CycleStore.class, CycleCodec.class),
+                        names(FixtureModule.class, StoreReadingHttpWire.class)),
+                arguments("no_standard_streams_outside_the_cli", RULES.noStandardStreamsOutsideTheCli(),
+                        List.of(PrintingValue.class, TracingStore.class),
+                        names(FixtureCommand.class)),
+                arguments("wire_records_stay_in_their_adapter_package", RULES.wireRecordsStayInTheirAdapterPackage(),
+                        List.of(PublicTokenJson.class, StoreReadingHttpWire.class),
+                        List.of(FIXTURES + ".adapter.http.TokenJson", HttpGateway.class.getName())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void rule_reports_each_violating_fixture_and_no_obeying_one(String name, ArchRule rule,
+            List<Class<?>> violating, List<String> obeying) {
+        EvaluationResult result = rule.evaluate(FIXTURE_CLASSES);
+        List<String> origins = reportedOrigins(result);
+
+        assertThat(result.hasViolation()).as(name + " found no violation").isTrue();
+        for (Class<?> c : violating) {
+            assertThat(origins).as(name + " must report " + c.getSimpleName())
+                    .anyMatch(origin -> isIn(origin, c.getName()));
+        }
+        for (String c : obeying) {
+            assertThat(origins).as(name + " must not report " + c).noneMatch(origin -> isIn(origin, c));
+        }
+    }
+
+    /** The class or member each line of the report blames: the first {@code <…>} of the line. */
+    private static List<String> reportedOrigins(EvaluationResult result) {
+        return result.getFailureReport().getDetails().stream()
+                .flatMap(detail -> detail.lines())
+                .map(FIRST_BRACKETED::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    private static final Pattern FIRST_BRACKETED = Pattern.compile("<([^<>]+)");
+
+    /** Whether a reported origin (a class, or a member such as {@code a.B.m(x.Y)}) belongs to {@code className}. */
+    private static boolean isIn(String origin, String className) {
+        return origin.equals(className) || origin.startsWith(className + ".") || origin.startsWith(className + "$");
+    }
+
+    private static List<String> names(Class<?>... classes) {
+        return Arrays.stream(classes).map(Class::getName).toList();
+    }
+
+    @Test
+    void the_wire_record_rule_also_reports_a_public_record_that_nobody_misuses() {
+        // PublicTokenJson is used from another package too; this pins the "not public" half of the rule on its own.
+        String report = String.join("\n",
+                RULES.wireRecordsStayInTheirAdapterPackage().evaluate(FIXTURE_CLASSES).getFailureReport().getDetails());
+
+        assertThat(report).contains("Class <" + PublicTokenJson.class.getName() + "> has modifier PUBLIC");
+    }
+
+    @Test
+    void fixture_import_is_not_empty_and_holds_only_fixtures() {
+        assertThat(FIXTURE_CLASSES.size()).isGreaterThanOrEqualTo(20);
+        assertThat(FIXTURE_CLASSES.stream()).allMatch(c -> c.getPackageName().startsWith(FIXTURES));
+    }
+
+    @Test
+    void every_rule_is_applied_to_the_real_code_and_proven_on_the_fixtures() {
+        Set<String> factoryMethods = Arrays.stream(ArchitectureRules.class.getDeclaredMethods())
+                .filter(m -> m.getReturnType() == ArchRule.class && !Modifier.isStatic(m.getModifiers())
+                        && !Modifier.isPrivate(m.getModifiers()))
+                .map(Method::getName)
+                .map(ArchitectureRulesCatchViolationsTest::snakeCase)
+                .collect(Collectors.toSet());
+        Set<String> archTestFields = Arrays.stream(ArchitectureTest.class.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(ArchTest.class) && f.getType() == ArchRule.class)
+                .map(Field::getName)
+                .collect(Collectors.toSet());
+        Set<String> provenOnFixtures = rules().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+
+        assertThat(factoryMethods).hasSize(9);
+        assertThat(archTestFields).isEqualTo(factoryMethods);
+        assertThat(provenOnFixtures).isEqualTo(factoryMethods);
+    }
+
+    private static String snakeCase(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
