@@ -3,6 +3,7 @@ package dev.lplogin.app.arch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,9 +30,11 @@ import dev.lplogin.archfixture.domain.usecase.InjectedService;
 import dev.lplogin.archfixture.emulator.EmulatorUsingDomain;
 import dev.lplogin.archfixture.emulator.FixtureEmulator;
 import dev.lplogin.archfixture.stray.StrayHelper;
+import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -85,9 +88,10 @@ class ArchitectureRulesCatchViolationsTest {
                 arguments("no_standard_streams_outside_the_cli", RULES.noStandardStreamsOutsideTheCli(),
                         List.of(PrintingValue.class, TracingStore.class),
                         names(FixtureCommand.class)),
-                arguments("wire_records_stay_in_their_adapter_package", RULES.wireRecordsStayInTheirAdapterPackage(),
+                arguments("wire_records_stay_in_their_adapter", RULES.wireRecordsStayInTheirAdapter(),
                         List.of(PublicTokenJson.class, StoreReadingHttpWire.class),
-                        List.of(FIXTURES + ".adapter.http.TokenJson", HttpGateway.class.getName())));
+                        List.of(FIXTURES + ".adapter.http.TokenJson", FIXTURES + ".adapter.http.WireFormat",
+                                HttpGateway.class.getName())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,12 +133,31 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
-    void the_wire_record_rule_also_reports_a_public_record_that_nobody_misuses() {
-        // PublicTokenJson is used from another package too; this pins the "not public" half of the rule on its own.
+    void the_wire_record_rule_reports_a_public_record_in_an_exported_package_by_itself() {
+        // PublicTokenJson is also used from another package; this pins the "no public API" half on its own.
         String report = String.join("\n",
-                RULES.wireRecordsStayInTheirAdapterPackage().evaluate(FIXTURE_CLASSES).getFailureReport().getDetails());
+                RULES.wireRecordsStayInTheirAdapter().evaluate(FIXTURE_CLASSES).getFailureReport().getDetails());
 
-        assertThat(report).contains("Class <" + PublicTokenJson.class.getName() + "> has modifier PUBLIC");
+        assertThat(report).contains("Class <" + PublicTokenJson.class.getName() + "> is public in package "
+                + PublicTokenJson.class.getPackageName() + ", which its module exports (or it is on the class path)");
+    }
+
+    @Test
+    void a_package_counts_as_exported_only_if_its_module_descriptor_exports_it() throws Exception {
+        ClassFileImporter importer = new ClassFileImporter();
+        JavaClass domainValue = importer.importClass(dev.lplogin.domain.model.AccountId.class);
+        JavaClass exportedJdkApi = importer.importUrl(URI.create("jrt:/jdk.httpserver/com/sun/net/httpserver/HttpServer.class").toURL())
+                .get("com.sun.net.httpserver.HttpServer");
+        JavaClass hiddenJdkImpl = importer.importUrl(URI.create("jrt:/jdk.httpserver/sun/net/httpserver/ServerImpl.class").toURL())
+                .get("sun.net.httpserver.ServerImpl");
+        JavaClass classPathFixture = importer.importClass(PublicTokenJson.class);
+
+        assertThat(ModuleExports.descriptorOf(domainValue)).map(ModuleDescriptor::name).contains("dev.lplogin.domain");
+        assertThat(ModuleExports.isExported(domainValue)).isTrue();
+        assertThat(ModuleExports.isExported(exportedJdkApi)).isTrue();
+        assertThat(ModuleExports.isExported(hiddenJdkImpl)).isFalse();
+        assertThat(ModuleExports.descriptorOf(classPathFixture)).isEmpty();
+        assertThat(ModuleExports.isExported(classPathFixture)).isTrue();
     }
 
     @Test

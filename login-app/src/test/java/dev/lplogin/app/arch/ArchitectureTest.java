@@ -60,7 +60,7 @@ class ArchitectureTest {
     static final ArchRule no_standard_streams_outside_the_cli = RULES.noStandardStreamsOutsideTheCli();
 
     @ArchTest
-    static final ArchRule wire_records_stay_in_their_adapter_package = RULES.wireRecordsStayInTheirAdapterPackage();
+    static final ArchRule wire_records_stay_in_their_adapter = RULES.wireRecordsStayInTheirAdapter();
 
     /**
      * Guards against rules passing vacuously: the import must hold exactly the main code of every module on the class
