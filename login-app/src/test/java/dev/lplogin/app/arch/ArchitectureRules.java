@@ -119,7 +119,8 @@ final class ArchitectureRules {
     /** The emulator is an independent stand-in for LivePerson and shares no code with the client it tests. */
     ArchRule emulatorIsIndependentOfTheProduct() {
         return noClasses().that().resideInAPackage(pkg("emulator.."))
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(pkg("emulator..")))))
+                .should().dependOnClassesThat(
+                        resideInAPackage(root + "..").and(not(resideInAPackage(pkg("emulator..")))))
                 // Empty until the emulator's first class lands; ArchitectureTest checks its classes are imported.
                 .allowEmptyShould(true)
                 .because("an emulator built from the client's own types would agree with the client's mistakes "

@@ -30,13 +30,16 @@ import dev.lplogin.archfixture.domain.usecase.InjectedService;
 import dev.lplogin.archfixture.emulator.EmulatorUsingDomain;
 import dev.lplogin.archfixture.emulator.FixtureEmulator;
 import dev.lplogin.archfixture.stray.StrayHelper;
+import dev.lplogin.domain.model.AccountId;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +63,9 @@ class ArchitectureRulesCatchViolationsTest {
     private static final String FIXTURES = "dev.lplogin.archfixture";
     private static final ArchitectureRules RULES = ArchitectureRules.forRoot(FIXTURES);
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURES);
+
+    /** The first {@code <…>} of a report line: the class or member the line blames. */
+    private static final Pattern FIRST_BRACKETED = Pattern.compile("<([^<>]+)");
 
     static Stream<Arguments> rules() {
         return Stream.of(
@@ -114,14 +120,12 @@ class ArchitectureRulesCatchViolationsTest {
     /** The class or member each line of the report blames: the first {@code <…>} of the line. */
     private static List<String> reportedOrigins(EvaluationResult result) {
         return result.getFailureReport().getDetails().stream()
-                .flatMap(detail -> detail.lines())
+                .flatMap(String::lines)
                 .map(FIRST_BRACKETED::matcher)
                 .filter(Matcher::find)
                 .map(m -> m.group(1))
                 .toList();
     }
-
-    private static final Pattern FIRST_BRACKETED = Pattern.compile("<([^<>]+)");
 
     /** Whether a reported origin (a class, or a member such as {@code a.B.m(x.Y)}) belongs to {@code className}. */
     private static boolean isIn(String origin, String className) {
@@ -145,11 +149,9 @@ class ArchitectureRulesCatchViolationsTest {
     @Test
     void a_package_counts_as_exported_only_if_its_module_descriptor_exports_it() throws Exception {
         ClassFileImporter importer = new ClassFileImporter();
-        JavaClass domainValue = importer.importClass(dev.lplogin.domain.model.AccountId.class);
-        JavaClass exportedJdkApi = importer.importUrl(URI.create("jrt:/jdk.httpserver/com/sun/net/httpserver/HttpServer.class").toURL())
-                .get("com.sun.net.httpserver.HttpServer");
-        JavaClass hiddenJdkImpl = importer.importUrl(URI.create("jrt:/jdk.httpserver/sun/net/httpserver/ServerImpl.class").toURL())
-                .get("sun.net.httpserver.ServerImpl");
+        JavaClass domainValue = importer.importClass(AccountId.class);
+        JavaClass exportedJdkApi = importJdkClass(importer, "jdk.httpserver", "com.sun.net.httpserver.HttpServer");
+        JavaClass hiddenJdkImpl = importJdkClass(importer, "jdk.httpserver", "sun.net.httpserver.ServerImpl");
         JavaClass classPathFixture = importer.importClass(PublicTokenJson.class);
 
         assertThat(ModuleExports.descriptorOf(domainValue)).map(ModuleDescriptor::name).contains("dev.lplogin.domain");
@@ -158,6 +160,12 @@ class ArchitectureRulesCatchViolationsTest {
         assertThat(ModuleExports.isExported(hiddenJdkImpl)).isFalse();
         assertThat(ModuleExports.descriptorOf(classPathFixture)).isEmpty();
         assertThat(ModuleExports.isExported(classPathFixture)).isTrue();
+    }
+
+    private static JavaClass importJdkClass(ClassFileImporter importer, String module, String className)
+            throws MalformedURLException {
+        URI uri = URI.create("jrt:/" + module + "/" + className.replace('.', '/') + ".class");
+        return importer.importUrl(uri.toURL()).get(className);
     }
 
     @Test
@@ -186,6 +194,6 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     private static String snakeCase(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -30,7 +30,8 @@ final class ModuleExports {
         if (!classFile.endsWith(relativePath)) {
             return Optional.empty();
         }
-        URI moduleInfo = URI.create(classFile.substring(0, classFile.length() - relativePath.length()) + "module-info.class");
+        String classesRoot = classFile.substring(0, classFile.length() - relativePath.length());
+        URI moduleInfo = URI.create(classesRoot + "module-info.class");
         try (InputStream in = moduleInfo.toURL().openStream()) {
             return Optional.of(ModuleDescriptor.read(in));
         } catch (IOException noDescriptor) {

@@ -84,7 +84,8 @@ class CredentialsTest {
     void equal_by_value_including_secrets() {
         assertThat(new UserPassword("alice", Secret.of("pw"))).isEqualTo(new UserPassword("alice", Secret.of("pw")))
                 .isNotEqualTo(new UserPassword("alice", Secret.of("other")));
-        assertThat(new OAuth2Client("bot", "id", Secret.of("s"))).isEqualTo(new OAuth2Client("bot", "id", Secret.of("s")))
+        assertThat(new OAuth2Client("bot", "id", Secret.of("s")))
+                .isEqualTo(new OAuth2Client("bot", "id", Secret.of("s")))
                 .isNotEqualTo(new OAuth2Client("bot", "id2", Secret.of("s")));
     }
 }

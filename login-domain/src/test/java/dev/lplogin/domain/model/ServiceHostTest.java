@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** spec §2: a baseURI is a bare host[:port]; anything else must never be connected to. */
 class ServiceHostTest {
 
-    private static final String NOT_BARE =
-            "a service host must be a bare host or host:port (no scheme, path or spaces), e.g. va.agentvep.liveperson.net";
+    private static final String NOT_BARE = "a service host must be a bare host or host:port (no scheme, path or "
+            + "spaces), e.g. va.agentvep.liveperson.net";
 
     @ParameterizedTest
     @ValueSource(strings = {"va.agentvep.liveperson.net", "VA.AgentVep.LivePerson.NET", "localhost", "localhost:8443",

@@ -103,7 +103,8 @@ class SessionTest {
             assertIae(() -> session(ISSUED_AT, Optional.of(Duration.ZERO)), "max lifetime must be positive, got PT0S");
             assertIae(() -> session(ISSUED_AT, Optional.of(Duration.ofSeconds(-1))),
                     "max lifetime must be positive, got PT-1S");
-            assertThat(session(ISSUED_AT, Optional.of(Duration.ofNanos(1))).maxLifetime()).contains(Duration.ofNanos(1));
+            assertThat(session(ISSUED_AT, Optional.of(Duration.ofNanos(1))).maxLifetime())
+                    .contains(Duration.ofNanos(1));
         }
 
         @Test

@@ -115,7 +115,8 @@ class OutcomesTest {
     void lease_requires_its_parts() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
 
-        assertThat(new Lease(KEY, "t-1", at)).isEqualTo(new Lease(KEY, "t-1", at)).isNotEqualTo(new Lease(KEY, "t-2", at));
+        assertThat(new Lease(KEY, "t-1", at)).isEqualTo(new Lease(KEY, "t-1", at))
+                .isNotEqualTo(new Lease(KEY, "t-2", at));
         assertThatThrownBy(() -> new Lease(null, "t", at)).isInstanceOf(NullPointerException.class).hasMessage("key");
         assertThatThrownBy(() -> new Lease(KEY, null, at)).isInstanceOf(NullPointerException.class).hasMessage("token");
         assertThatThrownBy(() -> new Lease(KEY, "t", null)).isInstanceOf(NullPointerException.class)

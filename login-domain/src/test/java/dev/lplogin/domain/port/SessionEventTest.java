@@ -19,7 +19,8 @@ class SessionEventTest {
         List<SessionEvent> events = List.of(new SessionEvent.LoggedIn(KEY, AT, true),
                 new SessionEvent.ReusedStored(KEY, AT), new SessionEvent.Refreshed(KEY, AT),
                 new SessionEvent.RefreshFailed(KEY, AT, "timeout"), new SessionEvent.LoggedOut(KEY, AT),
-                new SessionEvent.GaveUp(KEY, AT, "blocked"), new SessionEvent.CompetingLogin(KEY, AT, 3, "share a store"));
+                new SessionEvent.GaveUp(KEY, AT, "blocked"),
+                new SessionEvent.CompetingLogin(KEY, AT, 3, "share a store"));
 
         assertThat(events).extracting(SessionEvent::key).containsOnly(KEY);
         assertThat(events).extracting(SessionEvent::at).containsOnly(AT);
@@ -36,7 +37,8 @@ class SessionEventTest {
         List<ThrowingCallable> nullTimes = List.of(() -> new SessionEvent.LoggedIn(KEY, null, false),
                 () -> new SessionEvent.ReusedStored(KEY, null), () -> new SessionEvent.Refreshed(KEY, null),
                 () -> new SessionEvent.RefreshFailed(KEY, null, "r"), () -> new SessionEvent.LoggedOut(KEY, null),
-                () -> new SessionEvent.GaveUp(KEY, null, "r"), () -> new SessionEvent.CompetingLogin(KEY, null, 1, "a"));
+                () -> new SessionEvent.GaveUp(KEY, null, "r"),
+                () -> new SessionEvent.CompetingLogin(KEY, null, 1, "a"));
 
         nullKeys.forEach(c -> assertThatThrownBy(c).isInstanceOf(NullPointerException.class).hasMessage("key"));
         nullTimes.forEach(c -> assertThatThrownBy(c).isInstanceOf(NullPointerException.class).hasMessage("at"));
