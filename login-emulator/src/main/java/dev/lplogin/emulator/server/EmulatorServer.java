@@ -28,6 +28,14 @@ public final class EmulatorServer implements AutoCloseable {
     /** Pending TCP connections the OS may queue: enough for hundreds of clients connecting at once. */
     private static final int BACKLOG = 1024;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the client's delayed ACK
+        // then stalls every answer by up to 40 ms. Read once, when the JDK server is first used in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final EmulatorConfig config;
     private final EmulatorClock clock = new EmulatorClock();
     private final Traffic traffic = new Traffic();

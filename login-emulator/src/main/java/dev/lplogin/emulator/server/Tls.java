@@ -31,7 +31,17 @@ final class Tls {
         this.certificate = keyStore.getCertificate(ALIAS);
     }
 
+    /** The bundled identity, loaded once per JVM: decrypting the PKCS12 store is slow on purpose. */
     static Tls bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** Lazy holder: loads the keystore on first use, thread-safely. */
+    private static final class Bundled {
+        static final Tls INSTANCE = load();
+    }
+
+    private static Tls load() {
         try (InputStream in = Tls.class.getResourceAsStream(KEYSTORE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + KEYSTORE + " is missing from the emulator jar");
