@@ -105,6 +105,48 @@ class TransportTest {
         }
     }
 
+    @Test
+    void adminEndpointsRefuseNonLoopbackClients() throws Exception {
+        var lanAddress = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(nic -> isUp(nic) && !isLoopback(nic))
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address)
+                .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lanAddress.isPresent(), "needs a non-loopback IPv4 address");
+        var config = EmulatorConfig.defaults().withHttps(false)
+                .withBindAddress(java.net.InetAddress.getByName("0.0.0.0"));
+        try (var emulator = LoginEmulator.start(config)) {
+            var client = HttpClient.newHttpClient();
+            String base = "http://" + lanAddress.get().getHostAddress() + ":" + emulator.port();
+
+            var stats = client.send(HttpRequest.newBuilder(URI.create(base + "/_emulator/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var csds = client.send(HttpRequest.newBuilder(URI.create(base + AGENT_VEP)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(stats.statusCode()).isEqualTo(403);
+            assertThat(RawClient.error(stats)).containsEntry("responseStatus", "FORBIDDEN");
+            assertThat(csds.statusCode()).isEqualTo(200);
+            assertThat(emulator.authority()).isEqualTo("127.0.0.1:" + emulator.port());
+        }
+    }
+
+    private static boolean isUp(java.net.NetworkInterface nic) {
+        try {
+            return nic.isUp();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(java.net.NetworkInterface nic) {
+        try {
+            return nic.isLoopback();
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
     private static SSLContext trusting(Path pem) throws Exception {
         var certificate = CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem)));
