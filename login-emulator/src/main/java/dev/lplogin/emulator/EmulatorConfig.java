@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param maxSessionAge     a session dies this long after login, whatever happens; reported as {@code sessionTTl};
  *                          default 8 h
  * @param oneSessionPerUser a new login of a user ends that user's previous session, as LivePerson does; default on
- * @param loginLimit        logins allowed per user within {@code loginWindow} before 429; default 10
+ * @param loginLimit        login attempts (right or wrong) allowed per user within {@code loginWindow}; more are
+ *                          answered 429 with {@code Retry-After: 5}; default 10
  * @param loginWindow       the sliding window of the login limit; default 1 min
  * @param accounts          the accounts served; default only {@link DemoAccount#account()}; ids are unique
  * @param maxBodyBytes      larger request bodies are answered 413; default 64 KiB

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
@@ -90,8 +91,24 @@ class TransportTest {
         assertThat(client.get(AGENT_VEP).statusCode()).isEqualTo(200);
 
         emulator.close();
+        emulator.close();
 
         assertThatThrownBy(() -> new RawClient(emulator).get(AGENT_VEP)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void closeDoesNotWaitForDelayedAnswers() {
+        var emulator = LoginEmulator.start(EmulatorConfig.defaults().withHttps(false));
+        var client = new RawClient(emulator);
+        emulator.inject(Fault.delay(Endpoint.CSDS, Duration.ofMinutes(5), 1));
+        var pending = client.http().sendAsync(HttpRequest.newBuilder(client.uri(AGENT_VEP)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        long start = System.nanoTime();
+        emulator.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(pending).failsWithin(Duration.ofSeconds(10));
     }
 
     @Test
