@@ -122,7 +122,7 @@ public final class LoginEmulator implements AutoCloseable {
     }
 
     /**
-     * The emulator's certificate (PEM), valid for {@code 127.0.0.1} and {@code localhost}. It is the same bundled
+     * The emulator's certificate (PEM), valid for 127.0.0.1, ::1 and {@code localhost}. It is the same bundled
      * test certificate in every emulator; its private key is public, so trust it only for local tests.
      */
     public String certificatePem() {

@@ -58,6 +58,21 @@ class TransportTest {
     }
 
     @Test
+    void ipv6LoopbackWorksOverHttpsToo() throws Exception {
+        var ipv6 = java.net.InetAddress.getByName("::1");
+        try (var probe = new ServerSocket(0, 1, ipv6)) {
+            probe.getLocalPort();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here");
+        }
+        try (var emulator = LoginEmulator.start(EmulatorConfig.defaults().withBindAddress(ipv6))) {
+            assertThat(emulator.authority()).isEqualTo("[0:0:0:0:0:0:0:1]:" + emulator.port());
+
+            assertThat(new RawClient(emulator).get(AGENT_VEP).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void clientsThatDoNotTrustTheCertificateAreRefused() {
         try (var emulator = LoginEmulator.start()) {
             var defaultTrust = HttpClient.newHttpClient();
