@@ -52,6 +52,7 @@ public final class LoginEmulator implements AutoCloseable {
         return start(EmulatorConfig.defaults());
     }
 
+    /** The configuration it was started with. */
     public EmulatorConfig config() {
         return server.config();
     }
@@ -66,6 +67,7 @@ public final class LoginEmulator implements AutoCloseable {
         return server.authority();
     }
 
+    /** The TCP port it listens on. */
     public int port() {
         return server.port();
     }
