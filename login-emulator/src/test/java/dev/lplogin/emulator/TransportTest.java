@@ -148,7 +148,7 @@ class TransportTest {
         var config = EmulatorConfig.defaults().withHttps(false)
                 .withBindAddress(java.net.InetAddress.getByName("0.0.0.0"));
         try (var emulator = LoginEmulator.start(config)) {
-            var client = HttpClient.newHttpClient();
+            var client = new RawClient(emulator).http();
             String base = "http://" + lanAddress.get().getHostAddress() + ":" + emulator.port();
 
             var stats = client.send(HttpRequest.newBuilder(URI.create(base + "/_emulator/stats")).build(),
