@@ -40,11 +40,14 @@ final class StoreDirectory {
      *
      * @throws StoreException if it cannot be created, is not a directory, or is unsafe (the message says the fix)
      */
-    static Path prepare(Path directory) {
+    static Path prepare(Path requested) {
+        Path directory = requested.toAbsolutePath();
         try {
-            Files.createDirectories(directory.toAbsolutePath().getParent());
+            if (directory.getParent() != null) {
+                Files.createDirectories(directory.getParent());
+            }
             try {
-                Files.createDirectory(directory, SafeFiles.ownerOnly(directory.getParent(), SafeFiles.OWNER_ONLY_DIRECTORY));
+                Files.createDirectory(directory, SafeFiles.ownerOnly(directory, SafeFiles.OWNER_ONLY_DIRECTORY));
             } catch (FileAlreadyExistsException e) {
                 // an existing directory is fine if it passes the checks below
             }
