@@ -21,7 +21,7 @@ class CrossProcessTest {
     Path scratch;
 
     @Test
-    void four_processes_incrementing_one_key_lose_no_update() throws Exception {
+    void four_processes_racing_on_one_key_get_one_lease_and_lose_no_update() throws Exception {
         Path directory = scratch.resolve("store");
         int processes = 4;
         int increments = 25;
@@ -36,6 +36,11 @@ class CrossProcessTest {
             }
             // released together, so that they really race
             children.forEach(child -> child.send("go"));
+            List<String> leases = new ArrayList<>();
+            for (ChildJvm child : children) {
+                leases.add(child.nextLine(PATIENCE));
+            }
+            assertThat(leases).as("racing for one lease").containsOnlyOnce("lease granted");
             int conflicts = 0;
             for (ChildJvm child : children) {
                 String[] done = child.nextLine(PATIENCE).split(" ");

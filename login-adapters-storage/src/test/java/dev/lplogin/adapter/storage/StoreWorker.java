@@ -21,8 +21,9 @@ import java.util.Optional;
  * The main class of the child JVMs in the crash and cross-process tests. Usage:
  * <ul>
  *   <li>{@code save-loop <dir> <login>}: saves version after version as fast as it can, printing {@code saved <v>}</li>
- *   <li>{@code increment <dir> <login> <n>}: prints {@code ready}, waits for a line, then makes {@code n}
- *       compare-and-set increments and prints {@code done <n> <conflicts>}</li>
+ *   <li>{@code increment <dir> <login> <n>}: prints {@code ready}, waits for a line, then races for the key's lease
+ *       (prints {@code lease granted} or {@code lease refused}), makes {@code n} compare-and-set increments and
+ *       prints {@code done <n> <conflicts>}</li>
  *   <li>{@code lease <dir> <login> <ttl-ms> <clock-offset-ms>}: prints {@code granted} or {@code refused}; if granted,
  *       waits for {@code release} (prints {@code released})</li>
  * </ul>
@@ -45,6 +46,7 @@ public final class StoreWorker {
                 FileTokenStore store = FileTokenStore.open(directory, InstantSource.system());
                 System.out.println("ready");
                 stdin.readLine();
+                System.out.println(store.tryLease(key, Duration.ofMinutes(1)).isPresent() ? "lease granted" : "lease refused");
                 increment(store, key, Integer.parseInt(args[3]));
             }
             case "lease" -> {
