@@ -44,7 +44,8 @@ final class RecordCodec {
         SessionJson json = SessionJson.of(session);
         EnvelopeJson envelope = key
                 .map(k -> {
-                    RecordCipher.Sealed sealed = RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
+                    RecordCipher.Sealed sealed =
+                            RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
                     return new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(), sessionKey.loginName(),
                             true, null, k.id(), base64(sealed.iv()), base64(sealed.ciphertext()));
                 })
@@ -77,7 +78,8 @@ final class RecordCodec {
         try {
             return json.toSession(sessionKey);
         } catch (RuntimeException e) {
-            throw new CorruptRecordException("a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
+            throw new CorruptRecordException(
+                    "a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -126,7 +128,8 @@ final class RecordCodec {
         }
         if (format > WireFormat.FORMAT) {
             throw new StoreException(file + " has format " + format + ", written by a newer lp-login; this one reads"
-                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory", null, false);
+                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory",
+                    null, false);
         }
     }
 

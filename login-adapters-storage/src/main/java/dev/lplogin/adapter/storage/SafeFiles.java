@@ -33,7 +33,7 @@ final class SafeFiles {
     private SafeFiles() {
     }
 
-    /** Attributes that create a file on {@code path}'s file system with {@code permissions}, no window (empty off POSIX). */
+    /** Attributes that create a file with {@code permissions} from the start (none off POSIX file systems). */
     static FileAttribute<?>[] ownerOnly(Path path, Set<PosixFilePermission> permissions) {
         return isPosix(path)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
@@ -85,7 +85,8 @@ final class SafeFiles {
         for (int attempt = 1; ; attempt++) {
             Path aside = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
             try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                // no ATOMIC_MOVE: on POSIX it would silently replace an earlier copy of the same millisecond
+                Files.move(file, aside);
                 syncDirectory(file.getParent());
                 return aside;
             } catch (FileAlreadyExistsException e) {

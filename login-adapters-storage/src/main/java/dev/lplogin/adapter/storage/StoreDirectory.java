@@ -74,7 +74,8 @@ final class StoreDirectory {
                     + " directory you own: set " + DIRECTORY_VARIABLE + " to one, or unset it for the default");
         }
         var permissions = attributes.permissions();
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw unsafe("the store directory " + directory + " is writable by group or others ("
                     + PosixFilePermissions.toString(permissions) + "), so other users could replace your sessions."
                     + " Fix it with: chmod 700 " + directory);

@@ -31,12 +31,12 @@ final class ChildJvm implements AutoCloseable {
         Thread.ofVirtual().start(this::pumpOutput);
     }
 
-    /** Starts {@code StoreWorker args…} with this JVM's java and class path; its stderr goes to a file in {@code scratch}. */
+    /** Starts {@code StoreWorker args…} with this JVM's java and class path; stderr goes to a file in scratch. */
     static ChildJvm start(Path scratch, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 // the children are short-lived: skip the optimizing compiler and start faster
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 StoreWorker.class.getName()));
         command.addAll(List.of(args));

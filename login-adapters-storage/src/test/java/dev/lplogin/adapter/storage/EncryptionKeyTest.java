@@ -81,7 +81,9 @@ class EncryptionKeyTest {
 
     @Test
     void setting_both_variables_is_ambiguous_and_refused() {
-        assertThatThrownBy(() -> EncryptionKey.fromEnvironment(Map.of("LP_STORE_KEY", VALID, "LP_STORE_KEY_FILE", "/k")))
+        Map<String, String> both = Map.of("LP_STORE_KEY", VALID, "LP_STORE_KEY_FILE", "/k");
+
+        assertThatThrownBy(() -> EncryptionKey.fromEnvironment(both))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("set only one");
     }

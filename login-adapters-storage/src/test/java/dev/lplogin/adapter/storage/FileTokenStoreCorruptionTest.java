@@ -7,12 +7,15 @@ import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,7 @@ class FileTokenStoreCorruptionTest {
 
     @Test
     void a_garbage_file_is_moved_aside_with_a_warning_naming_it_and_bob_is_unaffected() throws Exception {
-        byte[] garbage = "\u0000\u00ffnot json at all".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] garbage = "\u0000\u00ffnot json at all".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(aliceFile, garbage);
 
         try (LogCapture log = new LogCapture()) {
@@ -54,6 +57,18 @@ class FileTokenStoreCorruptionTest {
         assertThat(store.load(BOB)).contains(StoreWorker.numbered(BOB, 1).withVersion(1));
         assertThat(store.save(StoreWorker.numbered(ALICE, 1), 0)).as("alice starts over")
                 .isInstanceOf(SaveResult.Saved.class);
+    }
+
+    @Test
+    void a_second_corrupt_copy_in_the_same_millisecond_does_not_replace_the_first() throws Exception {
+        Files.writeString(aliceFile, "first");
+        store.load(ALICE);
+        Files.writeString(aliceFile, "second");
+        store.load(ALICE);
+
+        String aside = aliceFile.getFileName() + ".corrupt-20261127T193000.250Z";
+        assertThat(Files.readString(aliceFile.resolveSibling(aside))).isEqualTo("first");
+        assertThat(Files.readString(aliceFile.resolveSibling(aside + "-2"))).isEqualTo("second");
     }
 
     @Test
@@ -79,7 +94,7 @@ class FileTokenStoreCorruptionTest {
     @Test
     void another_keys_file_under_this_keys_name_is_moved_aside_not_served() throws Exception {
         Path bobFile = store.directory().resolve(FileTokenStore.nameOf(BOB) + ".json");
-        Files.copy(bobFile, aliceFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(bobFile, aliceFile, StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(store.load(ALICE)).isEmpty();
         assertThat(store.list()).extracting(Session::key).containsExactly(BOB);
@@ -89,7 +104,7 @@ class FileTokenStoreCorruptionTest {
     void a_save_over_a_corrupt_file_sees_version_0() throws Exception {
         Files.writeString(aliceFile, "{");
 
-        assertThat(store.save(StoreWorker.numbered(ALICE, 5), 1)).isEqualTo(new SaveResult.Conflict(java.util.Optional.empty()));
+        assertThat(store.save(StoreWorker.numbered(ALICE, 5), 1)).isEqualTo(new SaveResult.Conflict(Optional.empty()));
         assertThat(store.save(StoreWorker.numbered(ALICE, 5), 0)).isInstanceOf(SaveResult.Saved.class);
     }
 

@@ -125,7 +125,8 @@ class FileTokenStoreEncryptionTest {
 
         assertThat(encrypting.load(ALICE)).contains(StoreWorker.small(ALICE, 1).withVersion(1));
         encrypting.save(StoreWorker.small(ALICE, 2), 1);
-        assertThat(Files.readString(plainDirectory.resolve(FileTokenStore.nameOf(ALICE) + ".json"), StandardCharsets.UTF_8))
+        Path file = plainDirectory.resolve(FileTokenStore.nameOf(ALICE) + ".json");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .contains("\"encrypted\":true").doesNotContain("csrf-2");
     }
 }

@@ -31,7 +31,8 @@ class FileTokenStoreFilesTest {
     @Test
     void a_session_survives_a_new_store_instance_as_after_a_restart() {
         Path directory = scratch.resolve("store");
-        SaveResult saved = FileTokenStore.open(directory, InstantSource.system()).save(StoreWorker.numbered(ALICE, 1), 0);
+        SaveResult saved = FileTokenStore.open(directory, InstantSource.system())
+                .save(StoreWorker.numbered(ALICE, 1), 0);
 
         assertThat(FileTokenStore.open(directory, InstantSource.system()).load(ALICE))
                 .contains(((SaveResult.Saved) saved).session());
@@ -87,7 +88,8 @@ class FileTokenStoreFilesTest {
         store.save(StoreWorker.numbered(ALICE, 1), 0);
         String hash = FileTokenStore.nameOf(ALICE);
         Files.writeString(store.directory().resolve(hash + ".json.12345" + SafeFiles.TEMP_SUFFIX), "{\"form");
-        Path otherKeysTemp = store.directory().resolve(FileTokenStore.nameOf(SessionKey.of("1", "bob")) + ".json.1.tmp");
+        String bob = FileTokenStore.nameOf(SessionKey.of("1", "bob"));
+        Path otherKeysTemp = store.directory().resolve(bob + ".json.1" + SafeFiles.TEMP_SUFFIX);
         Files.writeString(otherKeysTemp, "{");
 
         store.save(StoreWorker.numbered(ALICE, 2), 1);

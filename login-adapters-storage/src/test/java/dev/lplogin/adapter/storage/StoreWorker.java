@@ -46,11 +46,13 @@ public final class StoreWorker {
                 FileTokenStore store = FileTokenStore.open(directory, InstantSource.system());
                 System.out.println("ready");
                 stdin.readLine();
-                System.out.println(store.tryLease(key, Duration.ofMinutes(1)).isPresent() ? "lease granted" : "lease refused");
+                boolean leased = store.tryLease(key, Duration.ofMinutes(1)).isPresent();
+                System.out.println(leased ? "lease granted" : "lease refused");
                 increment(store, key, Integer.parseInt(args[3]));
             }
             case "lease" -> {
-                InstantSource clock = InstantSource.offset(InstantSource.system(), Duration.ofMillis(Long.parseLong(args[4])));
+                Duration clockOffset = Duration.ofMillis(Long.parseLong(args[4]));
+                InstantSource clock = InstantSource.offset(InstantSource.system(), clockOffset);
                 FileTokenStore store = FileTokenStore.open(directory, clock);
                 Optional<Lease> lease = store.tryLease(key, Duration.ofMillis(Long.parseLong(args[3])));
                 System.out.println(lease.isPresent() ? "granted" : "refused");
