@@ -14,8 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +102,36 @@ class FileTokenStoreFilesTest {
         assertThat(names(store.directory())).containsExactlyInAnyOrder(hash + ".json", hash + ".lock",
                 otherKeysTemp.getFileName().toString());
         assertThat(store.list()).extracting(Session::key).containsExactly(ALICE);
+    }
+
+    @Test
+    void store_instances_on_one_directory_in_one_jvm_exclude_each_other() throws Exception {
+        Path directory = scratch.resolve("store");
+        int instances = 4;
+        int increments = 10;
+        try (ExecutorService pool = Executors.newFixedThreadPool(instances)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                // each thread its own instance: the JVM-wide lock table must still serialize them
+                FileTokenStore own = FileTokenStore.open(directory, InstantSource.system());
+                writers.add(pool.submit(() -> {
+                    for (int done = 0; done < increments; ) {
+                        long version = own.load(ALICE).map(Session::version).orElse(0L);
+                        if (own.save(StoreWorker.small(ALICE, version + 1), version) instanceof SaveResult.Saved) {
+                            done++;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        Session last = FileTokenStore.open(directory, InstantSource.system()).load(ALICE).orElseThrow();
+        assertThat(last.version()).isEqualTo(instances * increments);
+        assertThat(last).isEqualTo(StoreWorker.small(ALICE, last.version()).withVersion(last.version()));
     }
 
     static String permissions(Path path) throws IOException {
