@@ -35,7 +35,7 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm start(Path scratch, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
-                // the children are short-lived: skip the optimizing compiler and start faster
+                // short-lived children: the quick compiler only, and the simplest collector
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 StoreWorker.class.getName()));

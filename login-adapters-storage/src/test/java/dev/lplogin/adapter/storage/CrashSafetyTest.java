@@ -43,7 +43,7 @@ class CrashSafetyTest {
                 }
                 for (ChildJvm writer : writers) {
                     // a random number of completed saves, so that the kill lands at a random point of a later one
-                    int saves = 1 + random.nextInt(8);
+                    int saves = 1 + random.nextInt(4);
                     for (int i = 0; i < saves; i++) {
                         assertThat(writer.nextLine(PATIENCE)).startsWith("saved ");
                     }

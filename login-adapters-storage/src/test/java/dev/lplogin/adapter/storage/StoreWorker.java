@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class StoreWorker {
 
     // a bulky bearer makes every write take long enough for a kill to land in the middle of it
-    private static final String PADDING = "x".repeat(64 * 1024);
+    private static final String PADDING = "x".repeat(16 * 1024);
 
     private StoreWorker() {
     }
@@ -88,11 +88,12 @@ public final class StoreWorker {
     }
 
     private static void saveLoop(FileTokenStore store, SessionKey key) {
+        long version = store.load(key).map(Session::version).orElse(0L);
         while (true) {
-            long version = store.load(key).map(Session::version).orElse(0L);
-            if (store.save(numbered(key, version + 1), version) instanceof SaveResult.Saved saved) {
-                System.out.println("saved " + saved.session().version());
-            }
+            // the only writer of its key: every save succeeds, so no load is needed between saves
+            SaveResult.Saved saved = (SaveResult.Saved) store.save(numbered(key, version + 1), version);
+            version = saved.session().version();
+            System.out.println("saved " + version);
         }
     }
 
@@ -102,7 +103,7 @@ public final class StoreWorker {
             Optional<Session> current = store.load(key);
             long version = current.map(Session::version).orElse(0L);
             long count = current.map(s -> Long.parseLong(s.userId().substring("count-".length()))).orElse(0L);
-            if (store.save(numbered(key, count + 1), version) instanceof SaveResult.Saved) {
+            if (store.save(small(key, count + 1), version) instanceof SaveResult.Saved) {
                 done++;
             } else {
                 conflicts++;
