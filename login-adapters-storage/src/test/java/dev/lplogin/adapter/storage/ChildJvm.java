@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,15 +30,9 @@ final class ChildJvm implements AutoCloseable {
         Thread.ofVirtual().start(this::pumpOutput);
     }
 
-    /** Starts {@code StoreWorker args…} with this JVM's java and class path; stderr goes to a file in scratch. */
+    /** Starts {@code StoreWorker args…} (see {@link ChildLauncher}); its stderr goes to a file in scratch. */
     static ChildJvm start(Path scratch, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                // short-lived children: the quick compiler only, and the simplest collector
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                StoreWorker.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ChildLauncher.command(args);
         Path errors = Files.createTempFile(scratch, "child-", ".stderr");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         return new ChildJvm(process, errors);

@@ -24,6 +24,7 @@ import java.util.Optional;
  *   <li>{@code increment <dir> <login> <n>}: prints {@code ready}, waits for a line, then races for the key's lease
  *       (prints {@code lease granted} or {@code lease refused}), makes {@code n} compare-and-set increments and
  *       prints {@code done <n> <conflicts>}</li>
+ *   <li>{@code warm-up <dir> <login>}: runs every operation once and exits</li>
  *   <li>{@code lease <dir> <login> <ttl-ms> <clock-offset-ms>}: prints {@code granted} or {@code refused}; if granted,
  *       waits for {@code release} (prints {@code released})</li>
  * </ul>
@@ -61,6 +62,7 @@ public final class StoreWorker {
                     System.out.println("released");
                 }
             }
+            case "warm-up" -> warmUp(FileTokenStore.open(directory, InstantSource.system()), key);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -85,6 +87,14 @@ public final class StoreWorker {
                 Secret.of("bearer-" + version + "-" + padding), Secret.of("csrf-" + version),
                 List.of(new SessionCookie("Session_id", Secret.of("cookie-" + version))),
                 "count-" + version, Optional.empty(), issued, issued, Optional.empty(), 0);
+    }
+
+    /** Runs every operation once and exits, so that the classes they need can be archived (see ChildLauncher). */
+    private static void warmUp(FileTokenStore store, SessionKey key) {
+        store.save(numbered(key, 1), 0);
+        store.save(small(key, 2), store.load(key).orElseThrow().version());
+        store.tryLease(key, Duration.ofSeconds(1)).ifPresent(store::release);
+        store.list();
     }
 
     private static void saveLoop(FileTokenStore store, SessionKey key) {
