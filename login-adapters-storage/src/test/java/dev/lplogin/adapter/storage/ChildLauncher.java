@@ -23,29 +23,34 @@ import java.util.stream.Stream;
  */
 final class ChildLauncher {
 
-    private static List<String> options;
+    // short-lived children: the quick compiler only, and the simplest collector
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static List<String> classPathOptions;
 
     private ChildLauncher() {
     }
 
     /** {@code java <options> StoreWorker args…}. */
     static List<String> command(String... args) {
+        return java(classPathOptions(), args);
+    }
+
+    private static List<String> java(List<String> options, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(options());
+        command.addAll(QUICK_START);
+        command.addAll(options);
         command.add(StoreWorker.class.getName());
         command.addAll(List.of(args));
         return command;
     }
 
-    private static synchronized List<String> options() {
-        if (options == null) {
-            // short-lived children: the quick compiler only, and the simplest collector
-            List<String> plain = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("java.class.path"));
-            options = withSharedArchive().orElse(plain);
+    private static synchronized List<String> classPathOptions() {
+        if (classPathOptions == null) {
+            classPathOptions = withSharedArchive().orElse(List.of("-cp", System.getProperty("java.class.path")));
         }
-        return options;
+        return classPathOptions;
     }
 
     private static Optional<List<String>> withSharedArchive() {
@@ -54,22 +59,19 @@ final class ChildLauncher {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
             String classPath = jarsOnly(work);
             Path archive = work.resolve("children.jsa");
-            List<String> base = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath);
-            List<String> warmUp = new ArrayList<>();
-            warmUp.add(ProcessHandle.current().info().command().orElseThrow());
-            warmUp.addAll(base);
-            warmUp.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, StoreWorker.class.getName(), "warm-up",
-                    work.resolve("store").toString(), "warm-up"));
+            List<String> warmUp = java(List.of("-cp", classPath, "-XX:ArchiveClassesAtExit=" + archive),
+                    "warm-up", work.resolve("store").toString(), "warm-up");
             Process process = new ProcessBuilder(warmUp).redirectErrorStream(true)
                     .redirectOutput(work.resolve("warm-up.log").toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(archive)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            List<String> shared = new ArrayList<>(base);
-            shared.add("-XX:SharedArchiveFile=" + archive);
-            return Optional.of(shared);
-        } catch (IOException | InterruptedException e) {
+            return Optional.of(List.of("-cp", classPath, "-XX:SharedArchiveFile=" + archive));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
