@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns sessions and leases into file content and back, encrypting sessions when a key is configured. Malformed
@@ -28,6 +29,7 @@ final class RecordCodec {
     // Jsonb is thread-safe and costly to build: one for the process
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int TAG_BYTES = 16;
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final Optional<EncryptionKey> key;
 
@@ -101,11 +103,14 @@ final class RecordCodec {
     }
 
     private byte[] open(Path file, SessionKey sessionKey, EnvelopeJson envelope) {
+        // the id comes from the file: echo it only if it has the shape of an id, never arbitrary content
+        String keyId = envelope.keyId() != null && KEY_ID.matcher(envelope.keyId()).matches()
+                ? envelope.keyId() : "unreadable";
         EncryptionKey configured = key.orElseThrow(() -> new StoreException(file + " is encrypted (key id "
-                + envelope.keyId() + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
+                + keyId + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
                 + EncryptionKey.KEY_FILE_VARIABLE + " to the key it was written with", null, false));
         if (!configured.id().equals(envelope.keyId())) {
-            throw new StoreException(file + " was encrypted with another key (key id " + envelope.keyId()
+            throw new StoreException(file + " was encrypted with another key (key id " + keyId
                     + ", the configured key is " + configured.id() + "); configure the key it was written with, or"
                     + " delete the file to log in again", null, false);
         }
