@@ -170,8 +170,9 @@ final class Renewal {
                 case Refreshed refreshed -> confirmed(slot, store.save(refreshed.session()));
                 case SessionGone gone -> relogin(slot, session, gone);
                 case Blocked blocked -> throw stop(slot, blockedHalt(blocked));
-                case RateLimited limited -> refreshFailed(slot, session, "the Login Service rate-limits this user (429)",
-                        limitedException(slot, limited), limited.retryAfter());
+                case RateLimited limited -> refreshFailed(slot, session,
+                        "the Login Service rate-limits this user (429)", limitedException(slot, limited),
+                        limited.retryAfter());
             };
         });
     }

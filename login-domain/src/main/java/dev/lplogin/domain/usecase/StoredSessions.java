@@ -91,7 +91,8 @@ final class StoredSessions {
                 }
             }
         }
-        LOG.log(Level.WARNING, "lp-login: the stored session of " + ours.key() + " kept changing; holding ours unsaved");
+        LOG.log(Level.WARNING, "lp-login: the stored session of " + ours.key()
+                + " kept changing; holding ours unsaved");
         return candidate;
     }
 

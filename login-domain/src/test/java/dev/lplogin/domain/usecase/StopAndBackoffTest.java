@@ -141,6 +141,29 @@ class StopAndBackoffTest {
     }
 
     @Test
+    void an_explicit_login_during_an_outage_throws_the_ports_exception() {
+        LoginUseCase core = rig.core();
+        rig.gateway.loginAnswer = () -> {
+            throw new ServiceUnavailableException(Operation.LOGIN, "HTTP 503");
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> core.login(ACCOUNT, CREDENTIALS))
+                .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("503");
+    }
+
+    @Test
+    void an_explicit_login_replaces_the_held_session() {
+        LoginUseCase core = rig.core();
+        Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+
+        Secret second = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(core.bearer(KEY)).isEqualTo(second);
+        assertThat(rig.store.peek(KEY)).get().extracting(s -> s.bearer()).isEqualTo(second);
+    }
+
+    @Test
     void a_rate_limited_login_waits_for_retry_after_without_upstream_calls() {
         LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
         rig.gateway.loginAnswer = () -> new RateLimited(Duration.ofSeconds(30));
