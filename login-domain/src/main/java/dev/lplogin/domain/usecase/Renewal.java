@@ -179,6 +179,7 @@ final class Renewal {
 
     private Settled confirmed(KeySlot slot, Session session) {
         slot.update(state -> state.withSession(session));
+        slot.pauseRefreshesUntil(Instant.MIN);
         events.emit(new SessionEvent.Refreshed(slot.key, now()));
         keepAlive.afterConfirmation(slot, session);
         return Settled.ok(session);
@@ -191,7 +192,7 @@ final class Renewal {
         if (freshness(session) == Freshness.EXPIRED) {
             throw failure;
         }
-        keepAlive.retrySoon(slot, retryAfter);
+        slot.pauseRefreshesUntil(keepAlive.retrySoon(slot, retryAfter));
         return new Settled(session, Optional.of(failure));
     }
 

@@ -115,14 +115,16 @@ final class SessionLifecycle implements LoginUseCase {
         requireOpen();
         KeySlot slot = slotFor(key);
         KeyState state = slot.state();
-        Freshness freshness = state.freshness(settings.clock().instant(), settings);
-        switch (freshness) {
+        Instant now = settings.clock().instant();
+        switch (state.freshness(now, settings)) {
             case FRESH -> {
                 return state.session().orElseThrow().bearer();
             }
             case STALE -> {
                 // hand out the still-valid bearer now; the one refresh runs (or already runs) in the background
-                slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_IF_DUE));
+                if (slot.mayRefreshAt(now)) {
+                    slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_IF_DUE));
+                }
                 return state.session().orElseThrow().bearer();
             }
             default -> {

@@ -80,6 +80,26 @@ class ReloginTest {
     }
 
     @Test
+    void stale_reads_during_a_refresh_outage_do_not_hammer_the_service() {
+        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+        rig.gateway.refreshOutage = true;
+        rig.clock.advance(Duration.ofMinutes(5));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(core.bearer(KEY)).isEqualTo(bearer);
+        }
+        assertThat(rig.gateway.refreshes).as("one failed refresh, then a pause").hasValue(1);
+
+        rig.gateway.refreshOutage = false;
+        rig.clock.advance(Duration.ofMinutes(2)); // past the pause (a quarter interval + jitter)
+        assertThat(core.bearer(KEY)).isEqualTo(bearer);
+        assertThat(rig.gateway.refreshes).hasValue(2);
+        assertThat(core.session(KEY)).get().extracting(i -> i.freshness())
+                .isEqualTo(dev.lplogin.domain.model.Freshness.FRESH);
+    }
+
+    @Test
     void invalidate_of_the_current_bearer_causes_one_relogin_and_stale_reports_are_ignored() {
         LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
         Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
