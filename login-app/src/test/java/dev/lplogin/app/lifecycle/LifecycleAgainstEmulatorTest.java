@@ -13,6 +13,7 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Blocked;
 import dev.lplogin.domain.port.CredentialsRejected;
 import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.port.SessionListener;
@@ -157,14 +158,40 @@ class LifecycleAgainstEmulatorTest {
     }
 
     @Test
-    void rejected_credentials_are_one_login_attempt_however_often_callers_ask() {
-        LoginUseCase core = core(new InMemoryTokenStore(), settings());
-        Credentials wrong = new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of("not-the-password"));
+    void two_processes_logging_in_as_one_user_without_a_shared_store_get_a_competing_login_warning() {
+        LoginSettings fast = settings().withRefreshInterval(Duration.ofMillis(200));
+        LoginUseCase first = core(new InMemoryTokenStore(), fast);
+        LoginUseCase second = core(new InMemoryTokenStore(), fast);
 
-        assertThat(core.login(ACCOUNT, wrong)).isInstanceOf(CredentialsRejected.class);
+        first.login(ACCOUNT, DEMO);
+        second.login(ACCOUNT, DEMO); // the emulator, like LivePerson, ends the first one's session
+
+        awaitTrue(() -> events.stream().anyMatch(SessionEvent.CompetingLogin.class::isInstance),
+                "the cores notice that their fresh sessions keep dying");
+        assertThat(events).filteredOn(SessionEvent.CompetingLogin.class::isInstance).first()
+                .asString().contains("share one session store");
+    }
+
+    @Test
+    void rejected_credentials_are_one_login_attempt_however_often_callers_ask() {
+        assertOneAttempt(new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of("not-the-password")),
+                CredentialsRejected.class, SessionUnavailableException.Reason.CREDENTIALS_REJECTED);
+    }
+
+    @Test
+    void a_blocked_user_is_one_login_attempt_however_often_callers_ask() {
+        assertOneAttempt(new Credentials.UserPassword(DemoAccount.BLOCKED_USERNAME,
+                Secret.of(DemoAccount.BLOCKED_PASSWORD)), Blocked.class, SessionUnavailableException.Reason.BLOCKED);
+    }
+
+    private void assertOneAttempt(Credentials credentials, Class<?> outcome, SessionUnavailableException.Reason reason) {
+        LoginUseCase core = core(new InMemoryTokenStore(), settings());
+        SessionKey key = new SessionKey(ACCOUNT, credentials.username());
+
+        assertThat(core.login(ACCOUNT, credentials)).isInstanceOf(outcome);
         for (int i = 0; i < 30; i++) {
-            assertThatThrownBy(() -> core.bearer(KEY)).isInstanceOfSatisfying(SessionUnavailableException.class,
-                    e -> assertThat(e.reason()).isEqualTo(SessionUnavailableException.Reason.CREDENTIALS_REJECTED));
+            assertThatThrownBy(() -> core.bearer(key)).isInstanceOfSatisfying(SessionUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(reason));
         }
         assertThat(emulator().stats().requests(Endpoint.LOGIN)).isEqualTo(1);
     }
@@ -198,7 +225,8 @@ class LifecycleAgainstEmulatorTest {
         HttpTransport transport = HttpTransport.create(HttpSettings.defaults()
                 .withCsdsBaseUrl(emulator().baseUrl())
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5))
-                .withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30))));
+                .withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)))
+                .withRateLimit(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
         resources.add(transport);
         SessionListener listener = events::add;
         LoginUseCase core = LoginCore.create(new HttpDomainLookup(transport, Clock.systemUTC()),

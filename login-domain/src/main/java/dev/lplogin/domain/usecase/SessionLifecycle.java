@@ -154,6 +154,7 @@ final class SessionLifecycle implements LoginUseCase {
     public void invalidate(SessionKey key, Secret rejectedBearer) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(rejectedBearer, "rejected bearer");
+        requireOpen();
         KeySlot slot = slots.get(key);
         if (slot != null) {
             // only the current bearer counts: many callers reporting the same old 401 cause one re-login
