@@ -189,10 +189,11 @@ final class Renewal {
     private Settled refreshFailed(KeySlot slot, Session session, String reason, RuntimeException failure,
             Duration retryAfter) {
         events.emit(new SessionEvent.RefreshFailed(slot.key, now(), reason));
+        // planned even if the session has just expired: then the retry is a re-login (following the back-off)
+        slot.pauseRefreshesUntil(keepAlive.retrySoon(slot, retryAfter));
         if (freshness(session) == Freshness.EXPIRED) {
             throw failure;
         }
-        slot.pauseRefreshesUntil(keepAlive.retrySoon(slot, retryAfter));
         return new Settled(session, Optional.of(failure));
     }
 
