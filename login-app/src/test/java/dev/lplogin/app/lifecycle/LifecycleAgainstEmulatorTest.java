@@ -184,7 +184,8 @@ class LifecycleAgainstEmulatorTest {
                 Secret.of(DemoAccount.BLOCKED_PASSWORD)), Blocked.class, SessionUnavailableException.Reason.BLOCKED);
     }
 
-    private void assertOneAttempt(Credentials credentials, Class<?> outcome, SessionUnavailableException.Reason reason) {
+    private void assertOneAttempt(Credentials credentials, Class<?> outcome,
+            SessionUnavailableException.Reason reason) {
         LoginUseCase core = core(new InMemoryTokenStore(), settings());
         SessionKey key = new SessionKey(ACCOUNT, credentials.username());
 

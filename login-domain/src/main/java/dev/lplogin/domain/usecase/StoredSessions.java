@@ -9,7 +9,6 @@ import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.IntSummaryStatistics;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class KeepAliveTest {
         assertThat(core.sessions()).hasSize(SESSIONS).extracting(SessionInfo::freshness)
                 .doesNotContain(Freshness.EXPIRED);
         IntSummaryStatistics perSession = rig.gateway.refreshesByKey.values().stream()
-                .mapToInt(java.util.concurrent.atomic.AtomicInteger::get).summaryStatistics();
+                .mapToInt(AtomicInteger::get).summaryStatistics();
         assertThat(perSession.getCount()).isEqualTo(SESSIONS);
         // 24 h / 4 min = 360 refreshes each; the ±10 % jitter averages out over so many
         assertThat(perSession.getMin()).isGreaterThanOrEqualTo(350);

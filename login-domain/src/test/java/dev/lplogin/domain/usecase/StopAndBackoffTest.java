@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.port.Blocked;
 import dev.lplogin.domain.port.CredentialsRejected;
 import dev.lplogin.domain.port.LoggedIn;
@@ -147,7 +148,7 @@ class StopAndBackoffTest {
             throw new ServiceUnavailableException(Operation.LOGIN, "HTTP 503");
         };
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> core.login(ACCOUNT, CREDENTIALS))
+        assertThatThrownBy(() -> core.login(ACCOUNT, CREDENTIALS))
                 .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("503");
     }
 
@@ -160,7 +161,7 @@ class StopAndBackoffTest {
 
         assertThat(second).isNotEqualTo(first);
         assertThat(core.bearer(KEY)).isEqualTo(second);
-        assertThat(rig.store.peek(KEY)).get().extracting(s -> s.bearer()).isEqualTo(second);
+        assertThat(rig.store.peek(KEY)).get().extracting(Session::bearer).isEqualTo(second);
     }
 
     @Test
