@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
@@ -57,6 +58,21 @@ class TransportTest {
     }
 
     @Test
+    void ipv6LoopbackWorksOverHttpsToo() throws Exception {
+        var ipv6 = java.net.InetAddress.getByName("::1");
+        try (var probe = new ServerSocket(0, 1, ipv6)) {
+            probe.getLocalPort();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here");
+        }
+        try (var emulator = LoginEmulator.start(EmulatorConfig.defaults().withBindAddress(ipv6))) {
+            assertThat(emulator.authority()).isEqualTo("[0:0:0:0:0:0:0:1]:" + emulator.port());
+
+            assertThat(new RawClient(emulator).get(AGENT_VEP).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void clientsThatDoNotTrustTheCertificateAreRefused() {
         try (var emulator = LoginEmulator.start()) {
             var defaultTrust = HttpClient.newHttpClient();
@@ -90,8 +106,24 @@ class TransportTest {
         assertThat(client.get(AGENT_VEP).statusCode()).isEqualTo(200);
 
         emulator.close();
+        emulator.close();
 
         assertThatThrownBy(() -> new RawClient(emulator).get(AGENT_VEP)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void closeDoesNotWaitForDelayedAnswers() {
+        var emulator = LoginEmulator.start(EmulatorConfig.defaults().withHttps(false));
+        var client = new RawClient(emulator);
+        emulator.inject(Fault.delay(Endpoint.CSDS, Duration.ofMinutes(5), 1));
+        var pending = client.http().sendAsync(HttpRequest.newBuilder(client.uri(AGENT_VEP)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        long start = System.nanoTime();
+        emulator.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(pending).failsWithin(Duration.ofSeconds(10));
     }
 
     @Test
@@ -102,6 +134,48 @@ class TransportTest {
             assertThat(one.port()).isNotEqualTo(two.port());
             assertThat(one.isBearerValid(login.bearer())).isTrue();
             assertThat(two.isBearerValid(login.bearer())).isFalse();
+        }
+    }
+
+    @Test
+    void adminEndpointsRefuseNonLoopbackClients() throws Exception {
+        var lanAddress = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(nic -> isUp(nic) && !isLoopback(nic))
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address)
+                .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lanAddress.isPresent(), "needs a non-loopback IPv4 address");
+        var config = EmulatorConfig.defaults().withHttps(false)
+                .withBindAddress(java.net.InetAddress.getByName("0.0.0.0"));
+        try (var emulator = LoginEmulator.start(config)) {
+            var client = new RawClient(emulator).http();
+            String base = "http://" + lanAddress.get().getHostAddress() + ":" + emulator.port();
+
+            var stats = client.send(HttpRequest.newBuilder(URI.create(base + "/_emulator/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var csds = client.send(HttpRequest.newBuilder(URI.create(base + AGENT_VEP)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(stats.statusCode()).isEqualTo(403);
+            assertThat(RawClient.error(stats)).containsEntry("responseStatus", "FORBIDDEN");
+            assertThat(csds.statusCode()).isEqualTo(200);
+            assertThat(emulator.authority()).isEqualTo("127.0.0.1:" + emulator.port());
+        }
+    }
+
+    private static boolean isUp(java.net.NetworkInterface nic) {
+        try {
+            return nic.isUp();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(java.net.NetworkInterface nic) {
+        try {
+            return nic.isLoopback();
+        } catch (java.net.SocketException e) {
+            return true;
         }
     }
 

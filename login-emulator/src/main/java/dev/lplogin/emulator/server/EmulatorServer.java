@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -46,6 +47,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final String authority;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmulatorServer(EmulatorConfig config) throws IOException {
         this.config = config;
@@ -186,6 +188,9 @@ public final class EmulatorServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         http.stop(0);
         // Interrupts handlers still waiting in a delay fault.
         executor.shutdownNow();

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The emulator's TLS identity: a bundled, self-signed EC certificate for {@code 127.0.0.1} and {@code localhost}
+ * The emulator's TLS identity: a bundled, self-signed EC certificate for 127.0.0.1, ::1 and {@code localhost}
  * (valid until 2126). Its private key is PUBLIC TEST DATA, shipped in this jar: never trust this certificate
  * anywhere but in tests and demos against a local emulator.
  */
