@@ -24,6 +24,7 @@ import dev.lplogin.domain.usecase.LoginUseCase;
 import dev.lplogin.domain.usecase.SessionUnavailableException;
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.Fault;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
@@ -195,6 +196,41 @@ class LifecycleAgainstEmulatorTest {
                     e -> assertThat(e.reason()).isEqualTo(reason));
         }
         assertThat(emulator().stats().requests(Endpoint.LOGIN)).isEqualTo(1);
+    }
+
+    @Test
+    void a_login_answered_503_again_and_again_backs_off_and_callers_fail_fast() {
+        emulator().inject(Fault.status(Endpoint.LOGIN, 503, 1_000));
+        LoginUseCase core = core(new InMemoryTokenStore(), settings()); // back-off 100 ms doubling to 400 ms
+        core.useCredentials(ACCOUNT, DEMO);
+
+        List<SessionUnavailableException> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (gaveUp().size() < 5 && System.nanoTime() < deadline) { // an impatient caller, about every 5 ms
+            try {
+                core.bearer(KEY);
+            } catch (SessionUnavailableException e) {
+                failures.add(e);
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+
+        List<SessionEvent.GaveUp> backoffs = gaveUp();
+        assertThat(backoffs).hasSizeGreaterThanOrEqualTo(5);
+        for (int i = 1; i < backoffs.size(); i++) { // never faster than 100, 200, 400, 400 … ms
+            Duration wait = Duration.ofMillis(Math.min(100L << (i - 1), 400));
+            assertThat(Duration.between(backoffs.get(i - 1).at(), backoffs.get(i).at())).isGreaterThanOrEqualTo(wait);
+        }
+        long requests = emulator().stats().requests(Endpoint.LOGIN);
+        assertThat(requests).as("each attempt is 1 request + 3 adapter retries").isEqualTo(4L * (2 + backoffs.size()));
+        assertThat(failures).hasSizeGreaterThan(backoffs.size())
+                .allSatisfy(e -> assertThat(e.reason()).isEqualTo(SessionUnavailableException.Reason.UNAVAILABLE));
+        assertThat(failures.getLast().nextAttemptAt()).isPresent();
+    }
+
+    private List<SessionEvent.GaveUp> gaveUp() {
+        return events.stream().filter(SessionEvent.GaveUp.class::isInstance).map(SessionEvent.GaveUp.class::cast)
+                .toList();
     }
 
     @Test
