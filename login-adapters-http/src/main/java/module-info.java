@@ -2,6 +2,7 @@
 module dev.lplogin.adapter.http {
     requires transitive dev.lplogin.domain;
     requires java.net.http;
+    requires jakarta.json;
     requires jakarta.json.bind;
     requires dev.failsafe.core;
     requires java.logging;

@@ -47,6 +47,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AuthGatewayContract {
 
+    /** For subclasses. */
+    protected AuthGatewayContract() {
+    }
+
     /** The demo account every test logs in to. */
     protected static final AccountId ACCOUNT = AccountId.of(DemoAccount.ACCOUNT_ID);
 

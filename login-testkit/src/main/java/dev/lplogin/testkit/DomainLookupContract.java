@@ -36,6 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class DomainLookupContract {
 
+    /** For subclasses. */
+    protected DomainLookupContract() {
+    }
+
     /** The emulator's demo account. */
     protected static final AccountId ACCOUNT = AccountId.of(DemoAccount.ACCOUNT_ID);
 

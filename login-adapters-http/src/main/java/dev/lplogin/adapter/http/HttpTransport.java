@@ -11,11 +11,15 @@ import dev.lplogin.domain.port.Operation;
 import dev.lplogin.domain.port.ProtocolViolationException;
 import dev.lplogin.domain.port.RequestRejectedException;
 import dev.lplogin.domain.port.ServiceUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -113,7 +117,23 @@ public final class HttpTransport implements AutoCloseable {
 
     /** What an error answer says, or an empty detail when it says nothing readable. */
     ErrorDetail errorDetail(Answer answer) {
-        return ErrorDetail.of(answer, jsonb);
+        return wellFormed(answer.text()) ? ErrorDetail.of(answer, jsonb) : new ErrorDetail("", -1);
+    }
+
+    /**
+     * Whether {@code text} is complete, well-formed JSON. Checked before binding because Parsson 1.1 (under Yasson
+     * 3.0.4) loops forever when a truncated body ends inside an object it skips as unknown: found by the
+     * emulator's {@code malformed} fault on the Domain API.
+     */
+    private static boolean wellFormed(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+            return true;
+        } catch (JsonException malformed) {
+            return false;
+        }
     }
 
     /**
@@ -165,7 +185,12 @@ public final class HttpTransport implements AutoCloseable {
      */
     <T> T read(Operation operation, Answer answer, Class<T> type, String what) {
         try {
-            T value = jsonb.fromJson(answer.text(), type);
+            String text = answer.text();
+            if (!wellFormed(text)) {
+                throw new ProtocolViolationException(operation, what + " is not well-formed JSON ("
+                        + answer.body().length + " bytes)");
+            }
+            T value = jsonb.fromJson(text, type);
             if (value == null) {
                 throw new ProtocolViolationException(operation, what + " is empty (JSON null)");
             }

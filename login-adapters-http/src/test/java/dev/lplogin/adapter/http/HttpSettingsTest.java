@@ -1,0 +1,89 @@
+package dev.lplogin.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings validation, the scheme rule of spec §2/§4, the exact URLs, and the extra trusted certificate. */
+class HttpSettingsTest {
+
+    private static final AccountId ACCOUNT = AccountId.of("12345678");
+
+    @Test
+    void the_defaults_are_livepersons() {
+        HttpSettings defaults = HttpSettings.defaults();
+
+        assertThat(defaults.csdsBaseUrl()).isEqualTo(URI.create("https://api.liveperson.net"));
+        assertThat(defaults.retryDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(15));
+        assertThat(defaults.loginRateLimitFloor()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.otherRateLimitFloor()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.cacheTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.staleIfErrorFor()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(defaults.userAgent()).matches("lp-login/\\S+ Java/\\S+");
+    }
+
+    @Test
+    void plain_http_to_a_non_loopback_domain_api_is_refused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withCsdsBaseUrl(URI.create("http://api.liveperson.net")))
+                .withMessageContaining("must use https")
+                .withMessageContaining("loopback");
+    }
+
+    @Test
+    void user_info_queries_and_relative_urls_are_refused() {
+        for (String url : List.of("https://user:pw@api.liveperson.net", "https://api.liveperson.net/?x=1",
+                "api.liveperson.net", "ftp://api.liveperson.net")) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> HttpSettings.defaults().withCsdsBaseUrl(URI.create(url)))
+                    .withMessageNotContaining("pw@");
+        }
+    }
+
+    @Test
+    void service_hosts_are_https_unless_both_the_domain_api_and_the_host_are_plain_loopback() {
+        Endpoints https = new Endpoints(URI.create("https://api.liveperson.net/"));
+        Endpoints plainLoopback = new Endpoints(URI.create("http://127.0.0.1:8080"));
+
+        assertThat(https.login(ServiceHost.of("127.0.0.1:1"), ACCOUNT))
+                .isEqualTo(URI.create("https://127.0.0.1:1/api/account/12345678/login?v=1.3"));
+        assertThat(plainLoopback.login(ServiceHost.of("localhost:1"), ACCOUNT))
+                .isEqualTo(URI.create("http://localhost:1/api/account/12345678/login?v=1.3"));
+        assertThat(plainLoopback.refresh(ServiceHost.of("va.agentvep.liveperson.net"), ACCOUNT))
+                .isEqualTo(URI.create("https://va.agentvep.liveperson.net/api/account/12345678/refresh"));
+        assertThat(https.allServices(ACCOUNT))
+                .isEqualTo(URI.create("https://api.liveperson.net/api/account/12345678/service/baseURI.json?version=1.0"));
+        assertThat(https.service(ACCOUNT, ServiceName.LOGIN)).isEqualTo(URI.create(
+                "https://api.liveperson.net/api/account/12345678/service/agentVep/baseURI.json?version=1.0"));
+    }
+
+    @Test
+    void a_file_that_is_not_a_pem_certificate_is_refused_with_its_name(@TempDir Path dir) throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpTransport.create(HttpSettings.defaults().withExtraTrustedCertificate(junk)))
+                .withMessageContaining("junk.pem");
+    }
+
+    @Test
+    void negative_durations_are_refused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withRetryDelays(List.of(Duration.ofSeconds(-1))))
+                .withMessageContaining("retryDelays");
+    }
+}
