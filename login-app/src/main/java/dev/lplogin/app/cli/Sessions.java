@@ -1,0 +1,23 @@
+package dev.lplogin.app.cli;
+
+import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.usecase.LoginUseCase;
+
+/** Shared by the commands that need a live session: find the key, and hand the core any credentials in the env. */
+final class Sessions {
+
+    private Sessions() {
+    }
+
+    /**
+     * The session key for {@code config} (see {@link SessionTarget}), after giving {@code core} the environment's
+     * credentials for it so that it can log in by itself when nothing live is stored.
+     */
+    static SessionKey target(LpLoginCommand root, AppConfig config, LoginUseCase core) {
+        SessionKey key = SessionTarget.require(config, core);
+        new CredentialSources(root.env(), root.terminal()).fromEnvironment(key.loginName())
+                .ifPresent(credentials -> core.useCredentials(key.account(), credentials));
+        return key;
+    }
+}
