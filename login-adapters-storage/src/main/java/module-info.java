@@ -4,5 +4,8 @@ module dev.lplogin.adapter.storage {
     requires jakarta.json.bind;
     requires java.logging;
 
-    // exports dev.lplogin.adapter.storage; -- exported once its first type lands (an empty package cannot be exported)
+    exports dev.lplogin.adapter.storage;
+    // Yasson maps the file format's *Json records through a public lookup, which needs an unqualified opens
+    // (build-notes.md); a qualified "opens ... to org.eclipse.yasson" fails at run time.
+    opens dev.lplogin.adapter.storage;
 }

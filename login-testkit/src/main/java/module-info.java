@@ -5,5 +5,5 @@ module dev.lplogin.testkit {
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
 
-    // exports dev.lplogin.testkit; -- exported once its first type lands (an empty package cannot be exported)
+    exports dev.lplogin.testkit;
 }

@@ -1,0 +1,15 @@
+package dev.lplogin.adapter.storage;
+
+/**
+ * A file that does not hold a well-formed record: torn, truncated, edited or not ours. Checked, so that every reader
+ * decides what to do with it (move it aside, skip it). The message never contains file content.
+ */
+final class CorruptRecordException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    // no cause on purpose: a parser's exception may quote the content it choked on, and content holds secrets
+    CorruptRecordException(String reason) {
+        super(reason);
+    }
+}

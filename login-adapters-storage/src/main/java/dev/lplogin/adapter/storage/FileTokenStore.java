@@ -1,0 +1,298 @@
+package dev.lplogin.adapter.storage;
+
+import dev.lplogin.domain.model.Session;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Lease;
+import dev.lplogin.domain.port.SaveResult;
+import dev.lplogin.domain.port.StoreException;
+import dev.lplogin.domain.port.TokenStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default {@link TokenStore}: one file per session in a directory only its owner can use, so that
+ * sessions survive a restart and are shared by the processes of one user on one machine.
+ *
+ * <p><b>Layout.</b> For a key, {@code <h>.json} holds the session, {@code <h>.lease} the lease and {@code <h>.lock}
+ * is the lock file, where {@code <h>} is the hex SHA-256 of {@code account/loginName} (the key itself is inside the
+ * JSON). Files are created 0600 and a new directory 0700; a directory that group or others may write to, or that
+ * another user owns, is refused.
+ *
+ * <p><b>Safety.</b> Every write goes to a temp file in the same directory, is forced to disk and atomically renamed
+ * into place, so a crash leaves the old or the new session, never a part. Compare-and-set, delete and leases hold an
+ * OS file lock on the key's lock file across read-compare-write, so they are atomic between threads and processes.
+ * A file that cannot be parsed is moved aside to {@code <file>.corrupt-<UTC timestamp>} with a warning naming it;
+ * other keys are unaffected.
+ *
+ * <p><b>Encryption.</b> With an {@link EncryptionKey}, each session is sealed with AES-256-GCM (random IV per write,
+ * the key as associated data). A wrong key or a modified file is a non-retryable {@link StoreException} naming the
+ * file, never a wrong session. Without a key, files are plaintext protected by their 0600 permissions only.
+ *
+ * <p>Thread-safe and process-safe. Nulls are rejected with {@link NullPointerException}. Failures are
+ * {@link StoreException}s; a busy lock (over {@value #LOCK_TIMEOUT_SECONDS} s) is retryable.
+ */
+public final class FileTokenStore implements TokenStore {
+
+    /** Environment variable that names the store directory. */
+    public static final String DIRECTORY_VARIABLE = StoreDirectory.DIRECTORY_VARIABLE;
+    /** How long an operation waits for another holder of a key's lock before it fails (retryable). */
+    public static final int LOCK_TIMEOUT_SECONDS = 10;
+
+    private static final Logger LOG = Logger.getLogger(FileTokenStore.class.getName());
+    private static final Pattern SESSION_FILE = Pattern.compile("[0-9a-f]{64}\\.json");
+    // a session file is a few KB; anything far larger is not ours, and must not be read into memory whole
+    private static final long MAX_RECORD_BYTES = 1 << 20;
+
+    private final Path directory;
+    private final RecordCodec codec;
+    private final InstantSource clock;
+    private final FileLocks locks = new FileLocks(Duration.ofSeconds(LOCK_TIMEOUT_SECONDS));
+
+    private FileTokenStore(Path directory, RecordCodec codec, InstantSource clock) {
+        this.directory = directory;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * A plaintext store in {@code directory}, created (0700) if missing.
+     *
+     * @param clock judges lease expiry and stamps moved-aside files
+     * @throws StoreException if the directory cannot be created or is unsafe (the message says how to fix it)
+     */
+    public static FileTokenStore open(Path directory, InstantSource clock) {
+        return create(directory, Optional.empty(), clock);
+    }
+
+    /**
+     * A store in {@code directory} that encrypts sessions with {@code key}.
+     *
+     * @throws StoreException if the directory cannot be created or is unsafe
+     */
+    public static FileTokenStore open(Path directory, EncryptionKey key, InstantSource clock) {
+        return create(directory, Optional.of(Objects.requireNonNull(key, "key")), clock);
+    }
+
+    /**
+     * The store as the environment configures it: the directory of {@link #defaultDirectory}, encrypted if
+     * {@value EncryptionKey#KEY_VARIABLE} or {@value EncryptionKey#KEY_FILE_VARIABLE} is set. This is what the CLI
+     * uses: {@code FileTokenStore.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
+     * InstantSource.system())}.
+     *
+     * @throws StoreException if the directory is unsafe or the key is invalid
+     */
+    public static FileTokenStore fromEnvironment(Map<String, String> env, Path home, InstantSource clock) {
+        return create(defaultDirectory(env, home), EncryptionKey.fromEnvironment(env), clock);
+    }
+
+    /**
+     * The directory the environment selects: {@code $LP_STORE}, else {@code $XDG_STATE_HOME/lp-login} (if absolute),
+     * else {@code <home>/.local/state/lp-login}. Does not touch the file system.
+     */
+    public static Path defaultDirectory(Map<String, String> env, Path home) {
+        return StoreDirectory.resolve(Objects.requireNonNull(env, "env"), Objects.requireNonNull(home, "home"));
+    }
+
+    private static FileTokenStore create(Path directory, Optional<EncryptionKey> key, InstantSource clock) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        return new FileTokenStore(StoreDirectory.prepare(directory), new RecordCodec(key), clock);
+    }
+
+    /** The (real) directory this store keeps its files in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Whether sessions are encrypted at rest. */
+    public boolean encrypted() {
+        return codec.encrypts();
+    }
+
+    @Override
+    public Optional<Session> load(SessionKey key) {
+        String name = nameOf(Objects.requireNonNull(key, "key"));
+        return io("read the session of " + key, () -> read(name));
+    }
+
+    @Override
+    public SaveResult save(Session session, long expectedVersion) {
+        Objects.requireNonNull(session, "session");
+        String name = nameOf(session.key());
+        return io("save the session of " + session.key(), () -> locks.withLock(lockFile(name), () -> {
+            Optional<Session> current = readLocked(name);
+            if (current.map(Session::version).orElse(0L) != expectedVersion) {
+                return new SaveResult.Conflict(current);
+            }
+            Session stored = session.withVersion(expectedVersion + 1);
+            Path file = sessionFile(name);
+            SafeFiles.removeTempFiles(file);
+            SafeFiles.replace(file, codec.encode(stored));
+            return new SaveResult.Saved(stored);
+        }));
+    }
+
+    @Override
+    public boolean delete(SessionKey key, long expectedVersion) {
+        String name = nameOf(Objects.requireNonNull(key, "key"));
+        return io("delete the session of " + key, () -> locks.withLock(lockFile(name), () ->
+                readLocked(name).filter(s -> s.version() == expectedVersion).isPresent()
+                        && SafeFiles.delete(sessionFile(name))));
+    }
+
+    @Override
+    public List<Session> list() {
+        List<String> names = io("list " + directory, () -> {
+            try (Stream<Path> files = Files.list(directory)) {
+                return files.map(f -> f.getFileName().toString())
+                        .filter(f -> SESSION_FILE.matcher(f).matches())
+                        .map(f -> f.substring(0, f.length() - ".json".length()))
+                        .toList();
+            }
+        });
+        List<Session> sessions = new ArrayList<>();
+        for (String name : names) {
+            try {
+                io("read " + sessionFile(name), () -> read(name)).ifPresent(sessions::add);
+            } catch (StoreException e) {
+                LOG.warning("skipping a session that cannot be read: " + e.getMessage());
+            }
+        }
+        return sessions;
+    }
+
+    @Override
+    public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(ttl, "ttl");
+        String name = nameOf(key);
+        return io("take the lease on " + key, () -> locks.withLock(lockFile(name), () -> {
+            Optional<Lease> held = readLease(key, name);
+            if (held.isPresent() && Leases.holds(held.get().expiresAt(), clock.instant())) {
+                return Optional.empty();
+            }
+            Lease lease = Leases.grant(key, ttl, clock.instant());
+            SafeFiles.replace(leaseFile(name), codec.encode(lease));
+            return Optional.of(lease);
+        }));
+    }
+
+    @Override
+    public void release(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        String name = nameOf(lease.key());
+        io("release the lease on " + lease.key(), () -> locks.withLock(lockFile(name), () -> {
+            if (readLease(lease.key(), name).filter(held -> held.token().equals(lease.token())).isPresent()) {
+                SafeFiles.delete(leaseFile(name));
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public String toString() {
+        return "FileTokenStore[" + directory + (encrypted() ? ", encrypted" : ", plaintext") + "]";
+    }
+
+    /** Reads without the lock (renames are atomic); takes it only to move a corrupt file aside. */
+    private Optional<Session> read(String name) throws IOException {
+        try {
+            return decode(name);
+        } catch (CorruptRecordException e) {
+            // re-check under the lock: a writer may have replaced the file since we read it
+            return locks.withLock(lockFile(name), () -> readLocked(name));
+        }
+    }
+
+    /** Reads holding the key's lock; a corrupt file is moved aside and counts as absent. */
+    private Optional<Session> readLocked(String name) throws IOException {
+        try {
+            return decode(name);
+        } catch (CorruptRecordException e) {
+            Path aside = SafeFiles.moveAside(sessionFile(name), clock.instant());
+            LOG.warning("moved the unreadable session file " + sessionFile(name) + " aside to " + aside + " ("
+                    + e.getMessage() + "); that session must log in again, the others are unaffected");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Session> decode(String name) throws IOException, CorruptRecordException {
+        Path file = sessionFile(name);
+        Optional<byte[]> content = readBounded(file);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = codec.decode(file, content.get());
+        if (!nameOf(session.key()).equals(name)) {
+            throw new CorruptRecordException("it holds the session of another key");
+        }
+        return Optional.of(session);
+    }
+
+    /** The lease on record; a damaged lease file counts as no lease (it holds nothing worth keeping). */
+    private Optional<Lease> readLease(SessionKey key, String name) throws IOException {
+        Path file = leaseFile(name);
+        try {
+            Optional<byte[]> content = readBounded(file);
+            return content.isEmpty() ? Optional.empty() : Optional.of(codec.decodeLease(key, content.get()));
+        } catch (CorruptRecordException e) {
+            LOG.warning("ignoring the unreadable lease file " + file + " (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> readBounded(Path file) throws IOException, CorruptRecordException {
+        try {
+            if (Files.size(file) > MAX_RECORD_BYTES) {
+                throw new CorruptRecordException("larger than " + MAX_RECORD_BYTES + " bytes");
+            }
+            return SafeFiles.readIfExists(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (AccessDeniedException e) {
+            throw new CorruptRecordException("not readable by this user");
+        }
+    }
+
+    /** Hex SHA-256 of {@code account/loginName}: a fixed-length, path-safe file name that hides nothing secret. */
+    static String nameOf(SessionKey key) {
+        return HexFormat.of().formatHex(Digests.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Path sessionFile(String name) {
+        return directory.resolve(name + ".json");
+    }
+
+    private Path leaseFile(String name) {
+        return directory.resolve(name + ".lease");
+    }
+
+    private Path lockFile(String name) {
+        return directory.resolve(name + ".lock");
+    }
+
+    /** Runs {@code work}, translating {@link IOException} into a {@link StoreException} that names the step. */
+    private static <T> T io(String step, IoAction<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new StoreException("could not " + step + ": " + e.getClass().getSimpleName() + " "
+                    + e.getMessage(), e, false);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.lplogin.adapter.storage;
+
+import dev.lplogin.adapter.storage.WireFormat.EnvelopeJson;
+import dev.lplogin.adapter.storage.WireFormat.LeaseJson;
+import dev.lplogin.adapter.storage.WireFormat.SessionJson;
+import dev.lplogin.domain.model.Session;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Lease;
+import dev.lplogin.domain.port.StoreException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns sessions and leases into file content and back, encrypting sessions when a key is configured. Malformed
+ * content is a {@link CorruptRecordException}; content that is well-formed but cannot be opened (no key, another key,
+ * failed authentication, a newer format) is a {@link StoreException}, because moving it aside would hide a problem a
+ * person must look at. Thread-safe.
+ */
+final class RecordCodec {
+
+    // Jsonb is thread-safe and costly to build: one for the process
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final int TAG_BYTES = 16;
+
+    private final Optional<EncryptionKey> key;
+
+    RecordCodec(Optional<EncryptionKey> key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    boolean encrypts() {
+        return key.isPresent();
+    }
+
+    byte[] encode(Session session) {
+        SessionKey sessionKey = session.key();
+        SessionJson json = SessionJson.of(session);
+        EnvelopeJson envelope = key
+                .map(k -> {
+                    RecordCipher.Sealed sealed = RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
+                    return new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(), sessionKey.loginName(),
+                            true, null, k.id(), base64(sealed.iv()), base64(sealed.ciphertext()));
+                })
+                .orElseGet(() -> new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(),
+                        sessionKey.loginName(), false, json, null, null, null));
+        return utf8(JSONB.toJson(envelope));
+    }
+
+    /**
+     * The session in {@code content}, read from {@code file} (named in errors).
+     *
+     * @throws CorruptRecordException if the content is not a well-formed record
+     * @throws StoreException         if it is well-formed but cannot be opened
+     */
+    Session decode(Path file, byte[] content) throws CorruptRecordException {
+        EnvelopeJson envelope = parse(content, EnvelopeJson.class);
+        checkFormat(file, envelope.format());
+        SessionKey sessionKey;
+        try {
+            sessionKey = SessionKey.of(envelope.account(), envelope.loginName());
+        } catch (RuntimeException e) {
+            throw new CorruptRecordException("no valid session key");
+        }
+        SessionJson json = Boolean.TRUE.equals(envelope.encrypted())
+                ? parse(open(file, sessionKey, envelope), SessionJson.class)
+                : envelope.session();
+        if (json == null) {
+            throw new CorruptRecordException("no session");
+        }
+        try {
+            return json.toSession(sessionKey);
+        } catch (RuntimeException e) {
+            throw new CorruptRecordException("a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    byte[] encode(Lease lease) {
+        return utf8(JSONB.toJson(new LeaseJson(WireFormat.FORMAT, lease.token(), lease.expiresAt().toString())));
+    }
+
+    /** The lease on {@code sessionKey} in {@code content}. */
+    Lease decodeLease(SessionKey sessionKey, byte[] content) throws CorruptRecordException {
+        LeaseJson json = parse(content, LeaseJson.class);
+        try {
+            if (!Integer.valueOf(WireFormat.FORMAT).equals(json.format()) || json.token().isBlank()) {
+                throw new IllegalArgumentException("unknown format or blank token");
+            }
+            return new Lease(sessionKey, json.token(), Instant.parse(json.expiresAt()));
+        } catch (RuntimeException e) {
+            throw new CorruptRecordException("not a lease record (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private byte[] open(Path file, SessionKey sessionKey, EnvelopeJson envelope) {
+        EncryptionKey configured = key.orElseThrow(() -> new StoreException(file + " is encrypted (key id "
+                + envelope.keyId() + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
+                + EncryptionKey.KEY_FILE_VARIABLE + " to the key it was written with", null, false));
+        if (!configured.id().equals(envelope.keyId())) {
+            throw new StoreException(file + " was encrypted with another key (key id " + envelope.keyId()
+                    + ", the configured key is " + configured.id() + "); configure the key it was written with, or"
+                    + " delete the file to log in again", null, false);
+        }
+        RecordCipher.Sealed sealed;
+        try {
+            sealed = new RecordCipher.Sealed(
+                    Base64.getDecoder().decode(envelope.iv()), Base64.getDecoder().decode(envelope.ciphertext()));
+        } catch (RuntimeException e) {
+            throw tampered(file);
+        }
+        if (sealed.iv().length != RecordCipher.IV_BYTES || sealed.ciphertext().length < TAG_BYTES) {
+            throw tampered(file);
+        }
+        return RecordCipher.open(configured, sealed, associatedData(sessionKey)).orElseThrow(() -> tampered(file));
+    }
+
+    private static void checkFormat(Path file, Integer format) throws CorruptRecordException {
+        if (format == null || format < 1) {
+            throw new CorruptRecordException("no format version");
+        }
+        if (format > WireFormat.FORMAT) {
+            throw new StoreException(file + " has format " + format + ", written by a newer lp-login; this one reads"
+                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory", null, false);
+        }
+    }
+
+    private static StoreException tampered(Path file) {
+        return new StoreException(file + " failed authentication: it was modified or damaged after it was written,"
+                + " so its content cannot be trusted. Delete it to log in again", null, false);
+    }
+
+    /** Binds a ciphertext to its key and format, so that a file moved or copied to another key does not open. */
+    private static byte[] associatedData(SessionKey sessionKey) {
+        return utf8("lp-login session format " + WireFormat.FORMAT + "\n" + sessionKey.account().value() + "\n"
+                + sessionKey.loginName());
+    }
+
+    private static <T> T parse(byte[] content, Class<T> type) throws CorruptRecordException {
+        T parsed;
+        try {
+            parsed = JSONB.fromJson(new ByteArrayInputStream(content), type);
+        } catch (RuntimeException e) {
+            throw new CorruptRecordException("not well-formed JSON (" + e.getClass().getSimpleName() + ")");
+        }
+        if (parsed == null) {
+            throw new CorruptRecordException("empty record");
+        }
+        return parsed;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

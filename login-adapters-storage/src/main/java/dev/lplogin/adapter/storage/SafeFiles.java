@@ -1,0 +1,122 @@
+package dev.lplogin.adapter.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * File operations that survive a crash at any instant and never expose a file to other users: content is written to
+ * an owner-only temp file in the same directory, forced to disk, then atomically renamed over the target.
+ */
+final class SafeFiles {
+
+    static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private SafeFiles() {
+    }
+
+    /** Attributes that create a file readable by its owner only, with no window where it is not (empty off POSIX). */
+    static FileAttribute<?>[] ownerOnly(Path directory, Set<PosixFilePermission> permissions) {
+        return isPosix(directory)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
+    }
+
+    static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Replaces {@code target} with {@code content} so that a crash leaves either the old or the new file. */
+    static void replace(Path target, byte[] content) throws IOException {
+        Path directory = target.getParent();
+        Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX,
+                ownerOnly(directory, OWNER_ONLY_FILE));
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // data and metadata on disk before the rename makes them visible: no empty file after power loss
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        syncDirectory(directory);
+    }
+
+    /** Deletes {@code file} if it exists, durably. */
+    static boolean delete(Path file) throws IOException {
+        boolean deleted = Files.deleteIfExists(file);
+        if (deleted) {
+            syncDirectory(file.getParent());
+        }
+        return deleted;
+    }
+
+    /** Content of {@code file}, empty if it does not exist; {@code null}-free. */
+    static Optional<byte[]> readIfExists(Path file) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Renames {@code file} to {@code <file>.corrupt-<UTC timestamp>} beside it and returns the new path. */
+    static Path moveAside(Path file, Instant now) throws IOException {
+        String base = file.getFileName() + ".corrupt-" + STAMP.format(now);
+        for (int attempt = 1; ; attempt++) {
+            Path aside = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory(file.getParent());
+                return aside;
+            } catch (FileAlreadyExistsException e) {
+                // two corrupt copies of one file within a millisecond: number them
+            }
+        }
+    }
+
+    /** Removes temp files that a crashed writer of {@code target} left behind; call it holding target's lock. */
+    static void removeTempFiles(Path target) throws IOException {
+        String glob = target.getFileName() + ".*" + TEMP_SUFFIX;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), glob)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    /** Forces a directory's entries (a rename, a delete) to disk, where the platform allows opening a directory. */
+    static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not supported everywhere (e.g. Windows); the rename itself is still atomic
+        }
+    }
+}

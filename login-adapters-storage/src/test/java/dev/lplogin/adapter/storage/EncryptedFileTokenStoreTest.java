@@ -1,0 +1,19 @@
+package dev.lplogin.adapter.storage;
+
+import dev.lplogin.domain.port.TokenStore;
+import dev.lplogin.testkit.TokenStoreContract;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a {@link FileTokenStore} that encrypts at rest. */
+class EncryptedFileTokenStoreTest extends TokenStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected TokenStore createStore(InstantSource clock) {
+        return FileTokenStore.open(directory.resolve("store"), EncryptionKey.generate(), clock);
+    }
+}
