@@ -1,5 +1,7 @@
 package dev.lplogin.app.wiring;
 
+import dev.lplogin.adapter.storage.EncryptionKey;
+import dev.lplogin.adapter.storage.FileTokenStore;
 import dev.lplogin.domain.model.AccountId;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,12 +37,14 @@ import java.util.Properties;
  *
  * @param csds    the Domain API base URL (http or https, absolute)
  * @param store   where sessions are kept
+ * @param storeKey the key that encrypts session files, from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the
+ *                environment only: a secret has no place in a config file); none = plaintext files (0600)
  * @param caCert  an extra certificate (PEM file) to trust, if any
  * @param account the default account id, if any
  * @param user    the default login name, if any
  */
-public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<AccountId> account,
-        Optional<String> user) {
+public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey, Optional<Path> caCert,
+        Optional<AccountId> account, Optional<String> user) {
 
     /** The Domain API LivePerson runs (spec §2). */
     public static final URI DEFAULT_CSDS = URI.create("https://api.liveperson.net");
@@ -98,6 +102,7 @@ public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<A
     public AppConfig {
         Objects.requireNonNull(csds, "csds");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(storeKey, "store key (use Optional.empty())");
         Objects.requireNonNull(caCert, "ca cert (use Optional.empty())");
         Objects.requireNonNull(account, "account (use Optional.empty())");
         Objects.requireNonNull(user, "user (use Optional.empty())");
@@ -125,7 +130,7 @@ public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<A
         Optional<Path> caCert = lookup.find(Key.CA_CERT).map(v -> path(v.value(), v.source()));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(v -> accountId(v.value(), v.source()));
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
-        return new AppConfig(csds, store, caCert, account, user);
+        return new AppConfig(csds, store, EncryptionKey.fromEnvironment(env), caCert, account, user);
     }
 
     /** {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else {@code ~/.config/lp-login/config.properties}. */
@@ -133,9 +138,9 @@ public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<A
         return xdg(env, "XDG_CONFIG_HOME", ".config").resolve("lp-login").resolve("config.properties");
     }
 
-    /** {@code $XDG_STATE_HOME/lp-login}, else {@code ~/.local/state/lp-login}. */
+    /** {@code $XDG_STATE_HOME/lp-login}, else {@code ~/.local/state/lp-login} (the file store's own rule). */
     public static Path defaultStoreDirectory(Map<String, String> env) {
-        return xdg(env, "XDG_STATE_HOME", ".local/state").resolve("lp-login");
+        return FileTokenStore.defaultDirectory(env, home(env));
     }
 
     /**
@@ -171,7 +176,7 @@ public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<A
 
     /** A copy that keeps sessions in {@code store}. */
     public AppConfig withStore(Store value) {
-        return new AppConfig(csds, value, caCert, account, user);
+        return new AppConfig(csds, value, storeKey, caCert, account, user);
     }
 
     private static URI parseCsds(String value, String source) {
@@ -215,8 +220,11 @@ public record AppConfig(URI csds, Store store, Optional<Path> caCert, Optional<A
         if (base != null && !base.isBlank() && Path.of(base).isAbsolute()) {
             return Path.of(base);
         }
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home).resolve(fallbackUnderHome);
+        return home(env).resolve(fallbackUnderHome);
+    }
+
+    private static Path home(Map<String, String> env) {
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
     }
 
     /** A value and where it was found, for error messages. */

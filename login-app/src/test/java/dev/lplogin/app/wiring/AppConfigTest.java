@@ -3,6 +3,7 @@ package dev.lplogin.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.app.wiring.AppConfig.Key;
 import dev.lplogin.domain.model.AccountId;
 import java.net.URI;
@@ -73,7 +74,16 @@ class AppConfigTest {
         AppConfig config = AppConfig.resolve(Map.of(), env, Map.of());
 
         assertThat(config).isEqualTo(new AppConfig(URI.create("https://c.example"), new AppConfig.Store.Memory(),
-                Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob")));
+                Optional.empty(), Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob")));
+    }
+
+    @Test
+    void the_store_key_comes_from_the_environment_only() {
+        EncryptionKey key = EncryptionKey.generate();
+
+        assertThat(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE_KEY", key.revealBase64()), Map.of())
+                .storeKey()).contains(key);
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).storeKey()).isEmpty();
     }
 
     @Test
