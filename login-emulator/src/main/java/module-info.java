@@ -4,5 +4,7 @@ module dev.lplogin.emulator {
     requires jakarta.json.bind;
     requires java.logging;
 
-    // exports dev.lplogin.emulator; -- exported once its first type lands (an empty package cannot be exported)
+    exports dev.lplogin.emulator;
+    // Not exported (implementation), but opened unqualified: Yasson reads its *Json records via a public lookup.
+    opens dev.lplogin.emulator.server;
 }

@@ -1,0 +1,120 @@
+package dev.lplogin.emulator;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link LoginEmulator} behaves. Immutable; start from {@link #defaults()} and change what you need with the
+ * withers, e.g. {@code EmulatorConfig.defaults().withHttps(false).withIdleTimeout(Duration.ofMinutes(1))}.
+ *
+ * @param bindAddress       the address to listen on; default the loopback address
+ * @param port              the TCP port; default 0 = any free port
+ * @param https             HTTPS with the bundled test certificate (default) or plain HTTP
+ * @param idleTimeout       a session dies this long after its last login or refresh (spec §3.5); default 30 min
+ * @param maxSessionAge     a session dies this long after login, whatever happens; reported as {@code sessionTTl};
+ *                          default 8 h
+ * @param oneSessionPerUser a new login of a user ends that user's previous session, as LivePerson does; default on
+ * @param loginLimit        logins allowed per user within {@code loginWindow} before 429; default 10
+ * @param loginWindow       the sliding window of the login limit; default 1 min
+ * @param accounts          the accounts served; default only {@link DemoAccount#account()}; ids are unique
+ * @param maxBodyBytes      larger request bodies are answered 413; default 64 KiB
+ */
+public record EmulatorConfig(InetAddress bindAddress, int port, boolean https, Duration idleTimeout,
+                             Duration maxSessionAge, boolean oneSessionPerUser, int loginLimit,
+                             Duration loginWindow, List<EmulatorAccount> accounts, int maxBodyBytes) {
+
+    /** Validates every value; the messages name the offending setting. */
+    public EmulatorConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) to 65535, was " + port);
+        }
+        requirePositive(idleTimeout, "idleTimeout");
+        requirePositive(maxSessionAge, "maxSessionAge");
+        requirePositive(loginWindow, "loginWindow");
+        if (loginLimit < 1) {
+            throw new IllegalArgumentException("loginLimit must be at least 1, was " + loginLimit);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
+        }
+        accounts = List.copyOf(Objects.requireNonNull(accounts, "accounts"));
+        var ids = new HashSet<String>();
+        for (EmulatorAccount account : accounts) {
+            if (!ids.add(account.id())) {
+                throw new IllegalArgumentException("account " + account.id() + " is configured twice");
+            }
+        }
+    }
+
+    /** HTTPS on a free loopback port, the demo account, LivePerson-like limits (see the component docs). */
+    public static EmulatorConfig defaults() {
+        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, true, Duration.ofMinutes(30),
+                Duration.ofHours(8), true, 10, Duration.ofMinutes(1), List.of(DemoAccount.account()), 64 * 1024);
+    }
+
+    public EmulatorConfig withBindAddress(InetAddress value) {
+        return new EmulatorConfig(value, port, https, idleTimeout, maxSessionAge, oneSessionPerUser, loginLimit,
+                loginWindow, accounts, maxBodyBytes);
+    }
+
+    public EmulatorConfig withPort(int value) {
+        return new EmulatorConfig(bindAddress, value, https, idleTimeout, maxSessionAge, oneSessionPerUser,
+                loginLimit, loginWindow, accounts, maxBodyBytes);
+    }
+
+    public EmulatorConfig withHttps(boolean value) {
+        return new EmulatorConfig(bindAddress, port, value, idleTimeout, maxSessionAge, oneSessionPerUser,
+                loginLimit, loginWindow, accounts, maxBodyBytes);
+    }
+
+    public EmulatorConfig withIdleTimeout(Duration value) {
+        return new EmulatorConfig(bindAddress, port, https, value, maxSessionAge, oneSessionPerUser, loginLimit,
+                loginWindow, accounts, maxBodyBytes);
+    }
+
+    public EmulatorConfig withMaxSessionAge(Duration value) {
+        return new EmulatorConfig(bindAddress, port, https, idleTimeout, value, oneSessionPerUser, loginLimit,
+                loginWindow, accounts, maxBodyBytes);
+    }
+
+    public EmulatorConfig withOneSessionPerUser(boolean value) {
+        return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, value, loginLimit,
+                loginWindow, accounts, maxBodyBytes);
+    }
+
+    /** At most {@code limit} logins per user within any {@code window}; more are answered 429. */
+    public EmulatorConfig withLoginLimit(int limit, Duration window) {
+        return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, oneSessionPerUser, limit,
+                window, accounts, maxBodyBytes);
+    }
+
+    /** Serves exactly these accounts (the demo account only if it is among them). */
+    public EmulatorConfig withAccounts(List<EmulatorAccount> value) {
+        return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, oneSessionPerUser,
+                loginLimit, loginWindow, value, maxBodyBytes);
+    }
+
+    /** Serves these accounts in addition to the ones already configured, e.g. {@link EmulatorAccount#load}. */
+    public EmulatorConfig plusAccounts(List<EmulatorAccount> more) {
+        var all = new ArrayList<>(accounts);
+        all.addAll(more);
+        return withAccounts(all);
+    }
+
+    public EmulatorConfig withMaxBodyBytes(int value) {
+        return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, oneSessionPerUser,
+                loginLimit, loginWindow, accounts, value);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

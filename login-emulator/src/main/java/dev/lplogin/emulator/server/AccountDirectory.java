@@ -1,0 +1,42 @@
+package dev.lplogin.emulator.server;
+
+import dev.lplogin.emulator.EmulatorAccount;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The configured accounts by id, and the services the Domain API lists for each (spec §2). */
+final class AccountDirectory {
+
+    /**
+     * The services every account lists; all point back at the emulator, so that no client is ever sent to a real
+     * LivePerson host by a test. {@code agentVep} is the Login Service.
+     */
+    static final List<String> SERVICES = List.of("agentVep", "sentinel", "facadeMsg", "asyncMessagingEnt", "smt",
+            "liveEngageUI", "accountConfigReadOnly", "msgHist", "leDataReporting");
+
+    private final Map<String, EmulatorAccount> accounts;
+    private final String authority;
+
+    AccountDirectory(List<EmulatorAccount> accounts, String authority) {
+        this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(EmulatorAccount::id, Function.identity()));
+        this.authority = authority;
+    }
+
+    Optional<EmulatorAccount> find(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    /** Every service of an account, in the Domain API's all-services shape. */
+    BaseUrisJson services(String accountId) {
+        return new BaseUrisJson(SERVICES.stream().map(name -> new ServiceJson(name, accountId, authority)).toList());
+    }
+
+    Optional<ServiceJson> service(String accountId, String serviceName) {
+        return SERVICES.contains(serviceName)
+                ? Optional.of(new ServiceJson(serviceName, accountId, authority))
+                : Optional.empty();
+    }
+}
