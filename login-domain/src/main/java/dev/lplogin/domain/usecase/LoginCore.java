@@ -21,7 +21,9 @@ public final class LoginCore {
     }
 
     /**
-     * A new core over the given ports. The caller owns the result and must {@link LoginUseCase#close() close} it.
+     * A new core over the given ports. The caller owns the result and must {@link LoginUseCase#close() close} it:
+     * unless {@code settings} bring their own, the core starts one daemon scheduler thread and runs network work on
+     * virtual threads, and {@code close()} stops both. Nothing is read or sent before the first call.
      *
      * @throws NullPointerException if any argument is null
      */
@@ -32,7 +34,6 @@ public final class LoginCore {
         Objects.requireNonNull(tokenStore, "token store");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(settings, "settings");
-        // The lifecycle implementation arrives with the session-lifecycle issue (#5).
-        throw new UnsupportedOperationException("the session lifecycle is not implemented yet (issue #5)");
+        return new SessionLifecycle(domainLookup, authGateway, tokenStore, listener, settings);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * How the session lifecycle behaves. {@link #defaults()} follows spec §3.2–3.5; every value can be changed with a
@@ -23,6 +24,11 @@ import java.util.Optional;
  * @param leaseTtl              how long a store lease around login/refresh lasts; default 30 seconds
  * @param clock                 the time source; default the system UTC clock
  * @param scheduler             runs timed work; empty means one daemon scheduler thread created by the core
+ * @param executor              runs network work (login, refresh, logout, store I/O) so that the scheduler thread
+ *                              never blocks; empty means a virtual thread per task, created and shut down by the core
+ *
+ * <p>Immutable and thread-safe. The canonical constructor rejects nulls and inconsistent values with an
+ * {@link IllegalArgumentException} that names the setting.
  */
 public record LoginSettings(
         Duration refreshInterval,
@@ -36,7 +42,8 @@ public record LoginSettings(
         Duration closeTimeout,
         Duration leaseTtl,
         Clock clock,
-        Optional<Scheduler> scheduler) {
+        Optional<Scheduler> scheduler,
+        Optional<Executor> executor) {
 
     public LoginSettings {
         positive(refreshInterval, "refresh interval");
@@ -47,6 +54,7 @@ public record LoginSettings(
         positive(leaseTtl, "lease ttl");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(scheduler, "scheduler (use Optional.empty())");
+        Objects.requireNonNull(executor, "executor (use Optional.empty())");
         if (!(jitter >= 0 && jitter <= 0.5)) {
             throw new IllegalArgumentException("jitter must be between 0 and 0.5, got " + jitter);
         }
@@ -62,61 +70,76 @@ public record LoginSettings(
         }
     }
 
+    /** The settings without an own network executor (the core then uses virtual threads). */
+    public LoginSettings(Duration refreshInterval, double jitter, Duration idleTimeout, Duration backoffInitial,
+            Duration backoffMax, int failuresBeforeBackoff, boolean keepAlive, boolean logoutOnClose,
+            Duration closeTimeout, Duration leaseTtl, Clock clock, Optional<Scheduler> scheduler) {
+        this(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax, failuresBeforeBackoff, keepAlive,
+                logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, Optional.empty());
+    }
+
     /** The documented defaults. */
     public static LoginSettings defaults() {
         return new LoginSettings(Duration.ofMinutes(4), 0.10, Duration.ofMinutes(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(32), 3, true, true, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Clock.systemUTC(), Optional.empty());
+                Clock.systemUTC(), Optional.empty(), Optional.empty());
     }
 
     public LoginSettings withRefreshInterval(Duration value) {
         return new LoginSettings(value, jitter, idleTimeout, backoffInitial, backoffMax, failuresBeforeBackoff,
-                keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler);
+                keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withJitter(double value) {
         return new LoginSettings(refreshInterval, value, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler);
+                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withIdleTimeout(Duration value) {
         return new LoginSettings(refreshInterval, jitter, value, backoffInitial, backoffMax, failuresBeforeBackoff,
-                keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler);
+                keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withBackoff(Duration initial, Duration max, int failuresBefore) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, initial, max, failuresBefore, keepAlive,
-                logoutOnClose, closeTimeout, leaseTtl, clock, scheduler);
+                logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withKeepAlive(boolean value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, value, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler);
+                failuresBeforeBackoff, value, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withLogoutOnClose(boolean value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, keepAlive, value, closeTimeout, leaseTtl, clock, scheduler);
+                failuresBeforeBackoff, keepAlive, value, closeTimeout, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withCloseTimeout(Duration value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, keepAlive, logoutOnClose, value, leaseTtl, clock, scheduler);
+                failuresBeforeBackoff, keepAlive, logoutOnClose, value, leaseTtl, clock, scheduler, executor);
     }
 
     public LoginSettings withLeaseTtl(Duration value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, value, clock, scheduler);
+                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, value, clock, scheduler, executor);
     }
 
     public LoginSettings withClock(Clock value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
-                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, value, scheduler);
+                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, value, scheduler, executor);
     }
 
     public LoginSettings withScheduler(Scheduler value) {
         return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
                 failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock,
+                Optional.of(value), executor);
+    }
+
+    /** Runs network work on {@code value} (tests pass a direct executor; products may pass their own pool). */
+    public LoginSettings withExecutor(Executor value) {
+        return new LoginSettings(refreshInterval, jitter, idleTimeout, backoffInitial, backoffMax,
+                failuresBeforeBackoff, keepAlive, logoutOnClose, closeTimeout, leaseTtl, clock, scheduler,
                 Optional.of(value));
     }
 
