@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -59,7 +57,7 @@ final class KeepaliveCommand implements Callable<Integer> {
         output.note("keepalive: keeping " + alive + (alive == 1 ? " session" : " sessions") + " alive, refreshing "
                 + "every " + Formats.duration(refreshInterval) + "; Ctrl-C to stop"
                 + (logoutOnExit ? " and log out" : ""));
-        awaitInterrupt(() -> {
+        StopSignal.awaitThen(() -> {
             core.close(); // logs out first when --logout-on-exit
             reporter.summary(alive);
         }, settings.closeTimeout().plusSeconds(5));
@@ -104,29 +102,5 @@ final class KeepaliveCommand implements Callable<Integer> {
             throw first;
         }
         return alive;
-    }
-
-    /**
-     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), runs {@code onStop} on this thread, then ends the process
-     * with exit code 0: a stop request is this command's normal end, not a failure (the JVM's own code would be 130).
-     */
-    private static void awaitInterrupt(Runnable onStop, Duration maxStopTime) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(maxStopTime.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(ExitCode.OK.code());
-        }, "lp-login-keepalive-stop"));
-        stop.await();
-        try {
-            onStop.run();
-        } finally {
-            stopped.countDown();
-        }
     }
 }
