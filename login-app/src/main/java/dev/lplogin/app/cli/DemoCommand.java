@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                 e -> "started at " + e.baseUrl() + " (HTTPS; its certificate is trusted by this process only)")) {
             emulator.writeCertificatePem(cert);
             AppConfig config = new AppConfig(emulator.baseUrl(), new AppConfig.Store.Memory(), Optional.empty(),
-                    Optional.of(cert), Optional.empty(), Optional.empty());
+                    Optional.of(cert), Optional.empty(), Optional.empty(), Optional.empty());
             LoginComponent app = root.component(config, LpLoginCommand.oneShot(), event -> { });
             AccountId account = AccountId.of(DemoAccount.ACCOUNT_ID);
             step("domain lookup", () -> app.domainLookup().lookup(account, ServiceName.LOGIN),

@@ -10,12 +10,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the application finds LivePerson and keeps its sessions, resolved once per run with the precedence
@@ -31,6 +36,8 @@ import java.util.Properties;
  *       emulator's); default none
  *   <li>{@code account} / {@code LP_ACCOUNT} / {@code --account}: default account; none by default
  *   <li>{@code user} / {@code LP_USERNAME} / {@code --user}: default login name; none by default
+ *   <li>{@code retry-delays} / {@code LP_RETRY_DELAYS}: pauses before HTTP retries, e.g. {@code 1s,2s} or
+ *       {@code none}; default LivePerson's 5s,10s,15s
  * </ul>
  * The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
  * {@code ~/.config/lp-login/config.properties}; a missing file is the same as an empty one.
@@ -42,12 +49,17 @@ import java.util.Properties;
  * @param caCert  an extra certificate (PEM file) to trust, if any
  * @param account the default account id, if any
  * @param user    the default login name, if any
+ * @param retryDelays the pauses before retrying a failed HTTP call (5xx, connection failure); empty = the adapter's
+ *                default, LivePerson's 5 s, 10 s, 15 s (spec §3.4). Key {@code retry-delays} / {@code LP_RETRY_DELAYS}
+ *                (no flag), e.g. {@code 1s,2s} or {@code none} to fail at once
  */
 public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey, Optional<Path> caCert,
-        Optional<AccountId> account, Optional<String> user) {
+        Optional<AccountId> account, Optional<String> user, Optional<List<Duration>> retryDelays) {
 
     /** The Domain API LivePerson runs (spec §2). */
     public static final URI DEFAULT_CSDS = URI.create("https://api.liveperson.net");
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
     /** Config keys, with the environment variable that sets each. */
     public enum Key {
@@ -55,7 +67,8 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         STORE("store", "LP_STORE"),
         CA_CERT("ca-cert", "LP_CA_CERT"),
         ACCOUNT("account", "LP_ACCOUNT"),
-        USER("user", "LP_USERNAME");
+        USER("user", "LP_USERNAME"),
+        RETRY_DELAYS("retry-delays", "LP_RETRY_DELAYS");
 
         private final String property;
         private final String envVar;
@@ -106,6 +119,7 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         Objects.requireNonNull(caCert, "ca cert (use Optional.empty())");
         Objects.requireNonNull(account, "account (use Optional.empty())");
         Objects.requireNonNull(user, "user (use Optional.empty())");
+        retryDelays = Objects.requireNonNull(retryDelays, "retry delays (use Optional.empty())").map(List::copyOf);
     }
 
     /** The defaults for a user whose home and XDG variables are given by {@code env}, with no file and no flags. */
@@ -130,7 +144,9 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         Optional<Path> caCert = lookup.find(Key.CA_CERT).map(v -> path(v.value(), v.source()));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(v -> accountId(v.value(), v.source()));
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
-        return new AppConfig(csds, store, EncryptionKey.fromEnvironment(env), caCert, account, user);
+        Optional<List<Duration>> retryDelays = lookup.find(Key.RETRY_DELAYS)
+                .map(v -> durations(v.value(), v.source()));
+        return new AppConfig(csds, store, EncryptionKey.fromEnvironment(env), caCert, account, user, retryDelays);
     }
 
     /** {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else {@code ~/.config/lp-login/config.properties}. */
@@ -168,7 +184,7 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
             }
             if (!known) {
                 throw new IllegalArgumentException("unknown key '" + name + "' in the config file " + file
-                        + "; known keys: csds, store, ca-cert, account, user");
+                        + "; known keys: csds, store, ca-cert, account, user, retry-delays");
             }
         }
         return Map.copyOf(values);
@@ -176,7 +192,7 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
 
     /** A copy that keeps sessions in {@code store}. */
     public AppConfig withStore(Store value) {
-        return new AppConfig(csds, value, storeKey, caCert, account, user);
+        return new AppConfig(csds, value, storeKey, caCert, account, user, retryDelays);
     }
 
     private static URI parseCsds(String value, String source) {
@@ -192,6 +208,38 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         }
         throw new IllegalArgumentException("csds (from " + source + ") must be an http(s) base URL such as "
                 + DEFAULT_CSDS + ", got '" + value + "'");
+    }
+
+    /**
+     * A duration as people write it: {@code 500ms}, {@code 90s}, {@code 4m}, {@code 1h}.
+     *
+     * @throws IllegalArgumentException if {@code value} is not one, or not positive
+     */
+    public static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a positive duration such as 500ms, 90s, 4m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static List<Duration> durations(String value, String source) {
+        if (value.equals("none")) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(value.split(",")).map(AppConfig::duration).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Key.RETRY_DELAYS.property() + " (from " + source + ") must be a "
+                    + "comma-separated list of durations such as 1s,2s, or 'none': " + e.getMessage(), e);
+        }
     }
 
     private static AccountId accountId(String value, String source) {

@@ -9,6 +9,8 @@ import dev.lplogin.domain.model.AccountId;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -69,12 +71,13 @@ class AppConfigTest {
     @Test
     void each_key_reads_its_own_environment_variable() {
         Map<String, String> env = Map.of("HOME", "/h", "LP_CSDS", "https://c.example", "LP_STORE", "memory",
-                "LP_CA_CERT", "/ca.pem", "LP_ACCOUNT", "123", "LP_USERNAME", "bob");
+                "LP_CA_CERT", "/ca.pem", "LP_ACCOUNT", "123", "LP_USERNAME", "bob", "LP_RETRY_DELAYS", "1s,500ms");
 
         AppConfig config = AppConfig.resolve(Map.of(), env, Map.of());
 
         assertThat(config).isEqualTo(new AppConfig(URI.create("https://c.example"), new AppConfig.Store.Memory(),
-                Optional.empty(), Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob")));
+                Optional.empty(), Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob"),
+                Optional.of(List.of(Duration.ofSeconds(1), Duration.ofMillis(500)))));
     }
 
     @Test
@@ -84,6 +87,14 @@ class AppConfigTest {
         assertThat(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE_KEY", key.revealBase64()), Map.of())
                 .storeKey()).contains(key);
         assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).storeKey()).isEmpty();
+    }
+
+    @Test
+    void retry_delays_are_a_list_of_durations_or_none() {
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "none")).retryDelays()).contains(List.of());
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).retryDelays()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "5,10")))
+                .hasMessageContaining("retry-delays").hasMessageContaining("config file");
     }
 
     @Test
