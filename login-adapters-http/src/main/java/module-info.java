@@ -6,5 +6,8 @@ module dev.lplogin.adapter.http {
     requires dev.failsafe.core;
     requires java.logging;
 
-    // exports dev.lplogin.adapter.http; -- exported once its first type lands (an empty package cannot be exported)
+    exports dev.lplogin.adapter.http;
+    // The wire records: opened to JSON-B, exported to no one. Unqualified, because Yasson binds records through a
+    // public lookup ("opens … to org.eclipse.yasson" fails at run time, see build notes).
+    opens dev.lplogin.adapter.http.json;
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A raw JDK HttpClient speaking to one emulator, as any client of LivePerson would (no project adapters). */
@@ -109,7 +110,7 @@ final class RawClient {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(String body) {
-        return JSONB.fromJson(body, Map.class);
+        return JSONB.fromJson(body, LinkedHashMap.class);
     }
 
     /** The {@code error} object of a spec §3.6 error body. */

@@ -1,5 +1,7 @@
 /**
- * Driven adapters that reach LivePerson over HTTP: {@code HttpDomainLookup} (the Domain API) and {@code HttpAuthGateway}
- * (the Login Service), with LivePerson's retry policy. Wire formats stay inside this package.
+ * Driven adapters that reach LivePerson over HTTP: {@link dev.lplogin.adapter.http.HttpDomainLookup} (the Domain
+ * API) and {@link dev.lplogin.adapter.http.HttpAuthGateway} (the Login Service), sharing one
+ * {@link dev.lplogin.adapter.http.HttpTransport} that applies LivePerson's retry policy. Configured by
+ * {@link dev.lplogin.adapter.http.HttpSettings}; no HTTP, JSON or Failsafe type leaves this module.
  */
 package dev.lplogin.adapter.http;

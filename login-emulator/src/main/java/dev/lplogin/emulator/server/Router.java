@@ -53,7 +53,9 @@ final class Router implements HttpHandler {
             try {
                 reply = dispatch(exchange, path, admin);
             } catch (Rejection rejection) {
-                reply = Optional.of(errors.reply(rejection));
+                var refusal = errors.reply(rejection);
+                // An oversized body is left unread on the wire: the connection cannot carry another request.
+                reply = Optional.of(rejection.status() == 413 ? refusal.withHeader("Connection", "close") : refusal);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the emulator failed to answer " + exchange.getRequestMethod() + " " + path, e);
                 reply = Optional.of(errors.reply(500, "the emulator failed to answer; see its log"));
