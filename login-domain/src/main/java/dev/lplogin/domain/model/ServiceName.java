@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  */
 public record ServiceName(String value) {
 
+    // VALID must be initialised before LOGIN: static fields initialise in order, and LOGIN's constructor uses VALID.
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     /** The Login Service (spec §1, step 1). */
     public static final ServiceName LOGIN = new ServiceName("agentVep");
-
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public ServiceName {
         Objects.requireNonNull(value, "service name");

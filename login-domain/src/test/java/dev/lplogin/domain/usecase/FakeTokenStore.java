@@ -1,0 +1,110 @@
+package dev.lplogin.domain.usecase;
+
+import dev.lplogin.domain.model.Session;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Lease;
+import dev.lplogin.domain.port.SaveResult;
+import dev.lplogin.domain.port.StoreException;
+import dev.lplogin.domain.port.TokenStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal in-memory {@link TokenStore} with compare-and-set and leases on the test clock, shareable by several
+ * cores like a store shared by processes. {@link #broken} makes every call fail. (The real adapters live in
+ * login-adapters-storage; the domain's tests must not depend on them.)
+ */
+final class FakeTokenStore implements TokenStore {
+
+    final AtomicInteger saves = new AtomicInteger();
+    final AtomicInteger leases = new AtomicInteger();
+    volatile boolean broken;
+
+    private final Clock clock;
+    private final Map<SessionKey, Session> sessions = new HashMap<>();
+    private final Map<SessionKey, Lease> held = new HashMap<>();
+
+    FakeTokenStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Optional<Session> load(SessionKey key) {
+        check();
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    @Override
+    public synchronized SaveResult save(Session session, long expectedVersion) {
+        check();
+        saves.incrementAndGet();
+        Session stored = sessions.get(session.key());
+        long version = stored == null ? 0 : stored.version();
+        if (version != expectedVersion) {
+            return new SaveResult.Conflict(Optional.ofNullable(stored));
+        }
+        Session saved = session.withVersion(version + 1);
+        sessions.put(session.key(), saved);
+        return new SaveResult.Saved(saved);
+    }
+
+    @Override
+    public synchronized boolean delete(SessionKey key, long expectedVersion) {
+        check();
+        Session stored = sessions.get(key);
+        if (stored == null || stored.version() != expectedVersion) {
+            return false;
+        }
+        sessions.remove(key);
+        return true;
+    }
+
+    @Override
+    public synchronized List<Session> list() {
+        check();
+        return List.copyOf(sessions.values());
+    }
+
+    @Override
+    public synchronized Optional<Lease> tryLease(SessionKey key, Duration ttl) {
+        check();
+        Lease current = held.get(key);
+        if (current != null && clock.instant().isBefore(current.expiresAt())) {
+            return Optional.empty();
+        }
+        leases.incrementAndGet();
+        Lease lease = new Lease(key, UUID.randomUUID().toString(), clock.instant().plus(ttl));
+        held.put(key, lease);
+        return Optional.of(lease);
+    }
+
+    @Override
+    public synchronized void release(Lease lease) {
+        check();
+        held.remove(lease.key(), lease);
+    }
+
+    /** Puts {@code session} in as another process would have saved it. */
+    synchronized Session put(Session session) {
+        Session stored = sessions.get(session.key());
+        Session saved = session.withVersion(stored == null ? 1 : stored.version() + 1);
+        sessions.put(session.key(), saved);
+        return saved;
+    }
+
+    synchronized Optional<Session> peek(SessionKey key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    private void check() {
+        if (broken) {
+            throw new StoreException("the fake store is broken on purpose", null, true);
+        }
+    }
+}
