@@ -53,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         output.result("lp-login demo: the real client against a local LivePerson emulator (no network, nothing "
                 + "stored on disk)", () -> Json.object().put("step", "start"));
         Path cert = Files.createTempFile("lp-login-demo-", ".pem");
+        String traffic;
         try (LoginEmulator emulator = step("emulator", () -> LoginEmulator.start(EmulatorConfig.defaults()),
                 e -> "started at " + e.baseUrl() + " (HTTPS; its certificate is trusted by this process only)")) {
             emulator.writeCertificatePem(cert);
@@ -65,13 +66,16 @@ final class DemoCommand implements Callable<Integer> {
             try (LoginUseCase core = app.loginUseCase()) {
                 walk(core, account, emulator);
             }
+            traffic = emulator.stats().requests().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
         } finally {
             Files.deleteIfExists(cert);
         }
         Duration total = Duration.ofNanos(System.nanoTime() - started);
-        output.result("done in " + Formats.duration(total) + ". Next: 'lp-login emulator' in one terminal, then "
-                + "login/token/status against it (docs/cli.md).", () -> Json.object().put("step", "done")
-                        .put("ms", total.toMillis()));
+        output.result("done in " + Formats.duration(total) + "; the emulator saw " + traffic + " requests. Next: "
+                + "'lp-login emulator' in one terminal, then login/token/status against it (docs/cli.md).",
+                () -> Json.object().put("step", "done").put("ms", total.toMillis()).put("requests", traffic));
         return ExitCode.OK.code();
     }
 
@@ -98,9 +102,6 @@ final class DemoCommand implements Callable<Integer> {
                 + bot.loginName() + " logged out; the old bearer is "
                 + (emulator.isBearerValid(bearer.reveal()) ? "still valid (unexpected)" : "now rejected")
                 + "; live sessions at the emulator: " + emulator.stats().activeSessions());
-        output.note("(the emulator saw " + emulator.stats().requests().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")) + " requests)");
     }
 
     private static SessionInfo loggedIn(LoginOutcome outcome, SessionKey key) {

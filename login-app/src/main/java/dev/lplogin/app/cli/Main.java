@@ -48,7 +48,16 @@ public final class Main {
             root.output().error(failure);
             return failure.exitCode().code();
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler above; an Error (e.g. a failed class initialisation) gets
+            // the same treatment, so the user never sees a bare stack trace
+            CliException failure = Failures.translate(e);
+            root.output().error(failure);
+            code = failure.exitCode().code();
+        }
         out.flush();
         err.flush();
         return code;

@@ -27,7 +27,7 @@ final class RefreshCommand implements Callable<Integer> {
     public Integer call() {
         AppConfig config = root.config(account, user);
         try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
-            SessionInfo info = core.refresh(Sessions.target(root, config, core));
+            SessionInfo info = Sessions.refreshNow(core, Sessions.target(root, config, core));
             root.output().result("refreshed " + Formats.sessionLine(info, root.clock().instant()),
                     () -> Formats.session(info, root.clock().instant()));
         }

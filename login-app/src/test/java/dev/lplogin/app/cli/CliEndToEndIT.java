@@ -186,8 +186,9 @@ class CliEndToEndIT {
 
     @Test
     void unreachable_csds_exits_6_and_names_the_step() {
-        CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "--csds",
-                "http://127.0.0.1:1", "login", "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+        // Short retry pauses: the default (5 s, 10 s, 15 s, spec §3.4) is right for people, too slow for a test.
+        CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD,
+                "LP_RETRY_DELAYS", "50ms,50ms"), "", "--csds", "http://127.0.0.1:1", "login", "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(6);
         assertThat(result.err()).contains("domain lookup").doesNotContain("\tat ");

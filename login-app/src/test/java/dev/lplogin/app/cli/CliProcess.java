@@ -11,17 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the real {@code lp-login} as a separate JVM on the module path that {@code package} built
- * ({@code target/modules}), with a clean environment: a temporary HOME, config home and store, plus what each test
+ * ({@code target/modules}) with the JVM options of {@code bin/lp-login}, and with a clean environment: a temporary HOME, config home and store, plus what each test
  * adds. Nothing from the developer's own environment leaks in.
  */
 final class CliProcess {
 
     private static final Path MODULES = Path.of(System.getProperty("lp.modules", "target/modules"));
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    // Readers block on pipes: they get threads of their own, never the (tiny, on 2 cores) common pool.
+    private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Map<String, String> env = new HashMap<>();
 
@@ -74,7 +79,8 @@ final class CliProcess {
 
     /** Starts a command and returns at once (for {@code keepalive}, {@code emulator} and concurrency tests). */
     Process start(Map<String, String> extraEnv, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-p", MODULES.toString(),
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-p", MODULES.toString(),
                 "-m", "dev.lplogin.app/dev.lplogin.app.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -90,8 +96,8 @@ final class CliProcess {
 
     /** Waits for {@code process} (at most 60 s) and collects its output. */
     static Result finish(Process process) {
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true), READERS);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false), READERS);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -102,6 +108,11 @@ final class CliProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Runs {@code reader} on a thread of its own (for the first lines of a long-running command). */
+    static <T> CompletableFuture<T> async(java.util.function.Supplier<T> reader) {
+        return CompletableFuture.supplyAsync(reader, READERS);
     }
 
     private static String read(Process process, boolean stdout) {

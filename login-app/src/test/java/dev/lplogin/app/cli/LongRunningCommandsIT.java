@@ -7,7 +7,9 @@ import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,11 +38,19 @@ class LongRunningCommandsIT {
 
     private LoginEmulator emulator;
     private CliProcess cli;
+    private Process running;
 
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
         cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.destroyForcibly();
+        }
     }
 
     @Test
@@ -49,33 +60,27 @@ class LongRunningCommandsIT {
         assertThat(login.exitCode()).as(login.err()).isZero();
         String bearer = cli.run("token", "--account", DemoAccount.ACCOUNT_ID).line();
 
-        Process keepalive = cli.start(Map.of(), "keepalive", "--refresh-interval", "300ms", "--logout-on-exit");
-        BufferedReader out = new BufferedReader(new InputStreamReader(keepalive.getInputStream(),
-                StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        // Wait (bounded) for the start line plus two background refreshes.
-        CompletableFuture<Void> refreshes = CompletableFuture.runAsync(() -> {
-            try {
-                int refreshed = 0;
-                for (String line; refreshed < 2 && (line = out.readLine()) != null; ) {
-                    lines.add(line);
-                    refreshed += line.endsWith("refreshed") ? 1 : 0;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        running = cli.start(Map.of(), "keepalive", "--refresh-interval", "500ms", "--logout-on-exit");
+        BufferedReader out = reader(running);
+        // the confirming refresh at start, then at least one from the background timer
+        List<String> lines = readUntil(out, new Predicate<>() {
+            private int refreshed;
+
+            @Override
+            public boolean test(String line) {
+                return line.endsWith("  refreshed") && ++refreshed == 2;
             }
         });
-        refreshes.get(30, TimeUnit.SECONDS);
 
-        keepalive.destroy(); // SIGTERM, handled like Ctrl-C
-        assertThat(keepalive.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String rest = new String(keepalive.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // SIGTERM, handled like Ctrl-C. Through the handle: Process.destroy() would also close our end of stdout.
+        running.toHandle().destroy();
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String rest = String.join("\n", out.lines().toList());
 
-        assertThat(keepalive.exitValue()).isZero();
-        assertThat(lines.get(0)).startsWith("keeping " + DemoAccount.ACCOUNT_ID + "/demo");
-        assertThat(lines).filteredOn(l -> l.endsWith(DemoAccount.ACCOUNT_ID + "/demo  refreshed")).hasSize(2);
-        assertThat(rest).contains("logged out").contains("keepalive stopped after");
-        assertThat(emulator.stats().requests(Endpoint.REFRESH)).isGreaterThanOrEqualTo(3);
+        assertThat(running.exitValue()).isZero();
+        assertThat(lines).anyMatch(l -> l.startsWith("keeping " + DemoAccount.ACCOUNT_ID + "/demo"));
+        assertThat(rest).contains(DemoAccount.ACCOUNT_ID + "/demo  logged out").contains("keepalive stopped after");
+        assertThat(emulator.stats().requests(Endpoint.REFRESH)).isGreaterThanOrEqualTo(2);
         assertThat(emulator.isBearerValid(bearer)).isFalse();
     }
 
@@ -89,28 +94,42 @@ class LongRunningCommandsIT {
 
     @Test
     void emulator_prints_its_url_first_serves_the_domain_api_and_stops_with_exit_0() throws Exception {
-        Process process = cli.start(Map.of(), "emulator", "--http");
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        String url = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
+        running = cli.start(Map.of(), "emulator", "--http");
+        String url = readUntil(reader(running), line -> true).get(0);
 
         HttpResponse<String> answer;
         try (HttpClient client = HttpClient.newHttpClient()) {
             answer = client.send(HttpRequest.newBuilder(URI.create(url + "/api/account/" + DemoAccount.ACCOUNT_ID
                     + "/service/agentVep/baseURI.json?version=1.0")).build(), HttpResponse.BodyHandlers.ofString());
         }
-        process.destroy();
+        running.toHandle().destroy();
 
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("agentVep");
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.exitValue()).isZero();
+    }
+
+    private static BufferedReader reader(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Lines up to and including the first that {@code last} accepts; fails after 60 s or at end of output. */
+    private static List<String> readUntil(BufferedReader out, Predicate<String> last) throws Exception {
+        return CliProcess.async(() -> {
+            List<String> lines = new ArrayList<>();
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                    if (last.test(line)) {
+                        return lines;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new AssertionError("output ended before the expected line; got " + lines);
+        }).get(60, TimeUnit.SECONDS);
     }
 }
