@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Mutual exclusion per lock file, between the threads of this JVM and between processes ({@link FileChannel#lock}).
- * A busy lock is waited for up to a timeout, then reported as a retryable {@link StoreException}.
+ * Mutual exclusion per lock file, between the threads of this JVM and between processes
+ * ({@link FileChannel#tryLock()}). A busy lock is waited for up to a timeout, then reported as a retryable
+ * {@link StoreException}.
  */
 final class FileLocks {
 
@@ -77,6 +78,7 @@ final class FileLocks {
 
     private StoreException busy(Path lockFile) {
         return new StoreException("another thread or process has held " + lockFile + " for over "
-                + timeout.toMillis() + " ms; try again (if it persists, look for a stuck lp-login process)", null, true);
+                + timeout.toMillis() + " ms; try again (if it persists, look for a stuck lp-login process)",
+                null, true);
     }
 }

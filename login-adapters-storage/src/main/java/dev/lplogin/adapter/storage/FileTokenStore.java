@@ -140,9 +140,7 @@ public final class FileTokenStore implements TokenStore {
                 return new SaveResult.Conflict(current);
             }
             Session stored = session.withVersion(expectedVersion + 1);
-            Path file = sessionFile(name);
-            SafeFiles.removeTempFiles(file);
-            SafeFiles.replace(file, codec.encode(stored));
+            SafeFiles.replace(sessionFile(name), codec.encode(stored));
             return new SaveResult.Saved(stored);
         }));
     }
@@ -261,7 +259,7 @@ public final class FileTokenStore implements TokenStore {
             if (Files.size(file) > MAX_RECORD_BYTES) {
                 throw new CorruptRecordException("larger than " + MAX_RECORD_BYTES + " bytes");
             }
-            return SafeFiles.readIfExists(file);
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (AccessDeniedException e) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns sessions and leases into file content and back, encrypting sessions when a key is configured. Malformed
@@ -28,6 +29,7 @@ final class RecordCodec {
     // Jsonb is thread-safe and costly to build: one for the process
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int TAG_BYTES = 16;
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final Optional<EncryptionKey> key;
 
@@ -44,7 +46,8 @@ final class RecordCodec {
         SessionJson json = SessionJson.of(session);
         EnvelopeJson envelope = key
                 .map(k -> {
-                    RecordCipher.Sealed sealed = RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
+                    RecordCipher.Sealed sealed =
+                            RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
                     return new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(), sessionKey.loginName(),
                             true, null, k.id(), base64(sealed.iv()), base64(sealed.ciphertext()));
                 })
@@ -77,7 +80,8 @@ final class RecordCodec {
         try {
             return json.toSession(sessionKey);
         } catch (RuntimeException e) {
-            throw new CorruptRecordException("a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
+            throw new CorruptRecordException(
+                    "a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -99,11 +103,14 @@ final class RecordCodec {
     }
 
     private byte[] open(Path file, SessionKey sessionKey, EnvelopeJson envelope) {
+        // the id comes from the file: echo it only if it has the shape of an id, never arbitrary content
+        String keyId = envelope.keyId() != null && KEY_ID.matcher(envelope.keyId()).matches()
+                ? envelope.keyId() : "unreadable";
         EncryptionKey configured = key.orElseThrow(() -> new StoreException(file + " is encrypted (key id "
-                + envelope.keyId() + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
+                + keyId + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
                 + EncryptionKey.KEY_FILE_VARIABLE + " to the key it was written with", null, false));
         if (!configured.id().equals(envelope.keyId())) {
-            throw new StoreException(file + " was encrypted with another key (key id " + envelope.keyId()
+            throw new StoreException(file + " was encrypted with another key (key id " + keyId
                     + ", the configured key is " + configured.id() + "); configure the key it was written with, or"
                     + " delete the file to log in again", null, false);
         }
@@ -126,7 +133,8 @@ final class RecordCodec {
         }
         if (format > WireFormat.FORMAT) {
             throw new StoreException(file + " has format " + format + ", written by a newer lp-login; this one reads"
-                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory", null, false);
+                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory",
+                    null, false);
         }
     }
 

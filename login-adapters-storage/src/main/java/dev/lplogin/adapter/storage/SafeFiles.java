@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,9 +33,9 @@ final class SafeFiles {
     private SafeFiles() {
     }
 
-    /** Attributes that create a file readable by its owner only, with no window where it is not (empty off POSIX). */
-    static FileAttribute<?>[] ownerOnly(Path directory, Set<PosixFilePermission> permissions) {
-        return isPosix(directory)
+    /** Attributes that create a file with {@code permissions} from the start (none off POSIX file systems). */
+    static FileAttribute<?>[] ownerOnly(Path path, Set<PosixFilePermission> permissions) {
+        return isPosix(path)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];
     }
@@ -46,9 +44,13 @@ final class SafeFiles {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Replaces {@code target} with {@code content} so that a crash leaves either the old or the new file. */
+    /**
+     * Replaces {@code target} with {@code content} so that a crash leaves either the old or the new file. Call it
+     * holding the target's lock: it also removes temp files that a crashed earlier writer of the target left behind.
+     */
     static void replace(Path target, byte[] content) throws IOException {
         Path directory = target.getParent();
+        removeTempFiles(target);
         Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX,
                 ownerOnly(directory, OWNER_ONLY_FILE));
         try {
@@ -77,22 +79,14 @@ final class SafeFiles {
         return deleted;
     }
 
-    /** Content of {@code file}, empty if it does not exist; {@code null}-free. */
-    static Optional<byte[]> readIfExists(Path file) throws IOException {
-        try {
-            return Optional.of(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Renames {@code file} to {@code <file>.corrupt-<UTC timestamp>} beside it and returns the new path. */
     static Path moveAside(Path file, Instant now) throws IOException {
         String base = file.getFileName() + ".corrupt-" + STAMP.format(now);
         for (int attempt = 1; ; attempt++) {
             Path aside = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
             try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                // no ATOMIC_MOVE: on POSIX it would silently replace an earlier copy of the same millisecond
+                Files.move(file, aside);
                 syncDirectory(file.getParent());
                 return aside;
             } catch (FileAlreadyExistsException e) {
@@ -101,8 +95,7 @@ final class SafeFiles {
         }
     }
 
-    /** Removes temp files that a crashed writer of {@code target} left behind; call it holding target's lock. */
-    static void removeTempFiles(Path target) throws IOException {
+    private static void removeTempFiles(Path target) throws IOException {
         String glob = target.getFileName() + ".*" + TEMP_SUFFIX;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), glob)) {
             for (Path leftover : leftovers) {

@@ -40,11 +40,14 @@ final class StoreDirectory {
      *
      * @throws StoreException if it cannot be created, is not a directory, or is unsafe (the message says the fix)
      */
-    static Path prepare(Path directory) {
+    static Path prepare(Path requested) {
+        Path directory = requested.toAbsolutePath();
         try {
-            Files.createDirectories(directory.toAbsolutePath().getParent());
+            if (directory.getParent() != null) {
+                Files.createDirectories(directory.getParent());
+            }
             try {
-                Files.createDirectory(directory, SafeFiles.ownerOnly(directory.getParent(), SafeFiles.OWNER_ONLY_DIRECTORY));
+                Files.createDirectory(directory, SafeFiles.ownerOnly(directory, SafeFiles.OWNER_ONLY_DIRECTORY));
             } catch (FileAlreadyExistsException e) {
                 // an existing directory is fine if it passes the checks below
             }
@@ -71,7 +74,8 @@ final class StoreDirectory {
                     + " directory you own: set " + DIRECTORY_VARIABLE + " to one, or unset it for the default");
         }
         var permissions = attributes.permissions();
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw unsafe("the store directory " + directory + " is writable by group or others ("
                     + PosixFilePermissions.toString(permissions) + "), so other users could replace your sessions."
                     + " Fix it with: chmod 700 " + directory);
