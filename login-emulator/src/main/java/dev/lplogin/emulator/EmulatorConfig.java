@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param maxSessionAge     a session dies this long after login, whatever happens; reported as {@code sessionTTl};
  *                          default 8 h
  * @param oneSessionPerUser a new login of a user ends that user's previous session, as LivePerson does; default on
- * @param loginLimit        logins allowed per user within {@code loginWindow} before 429; default 10
+ * @param loginLimit        login attempts (right or wrong) allowed per user within {@code loginWindow}; more are
+ *                          answered 429 with {@code Retry-After: 5}; default 10
  * @param loginWindow       the sliding window of the login limit; default 1 min
  * @param accounts          the accounts served; default only {@link DemoAccount#account()}; ids are unique
  * @param maxBodyBytes      larger request bodies are answered 413; default 64 KiB
@@ -57,31 +58,37 @@ public record EmulatorConfig(InetAddress bindAddress, int port, boolean https, D
                 Duration.ofHours(8), true, 10, Duration.ofMinutes(1), List.of(DemoAccount.account()), 64 * 1024);
     }
 
+    /** A copy listening on this address; beyond loopback, admin endpoints still answer loopback clients only. */
     public EmulatorConfig withBindAddress(InetAddress value) {
         return new EmulatorConfig(value, port, https, idleTimeout, maxSessionAge, oneSessionPerUser, loginLimit,
                 loginWindow, accounts, maxBodyBytes);
     }
 
+    /** A copy on this port; 0 picks a free one. */
     public EmulatorConfig withPort(int value) {
         return new EmulatorConfig(bindAddress, value, https, idleTimeout, maxSessionAge, oneSessionPerUser,
                 loginLimit, loginWindow, accounts, maxBodyBytes);
     }
 
+    /** A copy serving HTTPS ({@code true}) or plain HTTP ({@code false}). */
     public EmulatorConfig withHttps(boolean value) {
         return new EmulatorConfig(bindAddress, port, value, idleTimeout, maxSessionAge, oneSessionPerUser,
                 loginLimit, loginWindow, accounts, maxBodyBytes);
     }
 
+    /** A copy whose sessions die this long after their last login or refresh. */
     public EmulatorConfig withIdleTimeout(Duration value) {
         return new EmulatorConfig(bindAddress, port, https, value, maxSessionAge, oneSessionPerUser, loginLimit,
                 loginWindow, accounts, maxBodyBytes);
     }
 
+    /** A copy whose sessions die this long after login, reported as {@code sessionTTl}. */
     public EmulatorConfig withMaxSessionAge(Duration value) {
         return new EmulatorConfig(bindAddress, port, https, idleTimeout, value, oneSessionPerUser, loginLimit,
                 loginWindow, accounts, maxBodyBytes);
     }
 
+    /** A copy where a new login ends the user's previous session ({@code true}) or both live on. */
     public EmulatorConfig withOneSessionPerUser(boolean value) {
         return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, value, loginLimit,
                 loginWindow, accounts, maxBodyBytes);
@@ -106,6 +113,7 @@ public record EmulatorConfig(InetAddress bindAddress, int port, boolean https, D
         return withAccounts(all);
     }
 
+    /** A copy answering 413 to request bodies larger than this. */
     public EmulatorConfig withMaxBodyBytes(int value) {
         return new EmulatorConfig(bindAddress, port, https, idleTimeout, maxSessionAge, oneSessionPerUser,
                 loginLimit, loginWindow, accounts, value);

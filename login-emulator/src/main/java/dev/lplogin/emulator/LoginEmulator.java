@@ -52,6 +52,7 @@ public final class LoginEmulator implements AutoCloseable {
         return start(EmulatorConfig.defaults());
     }
 
+    /** The configuration it was started with. */
     public EmulatorConfig config() {
         return server.config();
     }
@@ -66,6 +67,7 @@ public final class LoginEmulator implements AutoCloseable {
         return server.authority();
     }
 
+    /** The TCP port it listens on. */
     public int port() {
         return server.port();
     }
@@ -122,7 +124,7 @@ public final class LoginEmulator implements AutoCloseable {
     }
 
     /**
-     * The emulator's certificate (PEM), valid for {@code 127.0.0.1} and {@code localhost}. It is the same bundled
+     * The emulator's certificate (PEM), valid for 127.0.0.1, ::1 and {@code localhost}. It is the same bundled
      * test certificate in every emulator; its private key is public, so trust it only for local tests.
      */
     public String certificatePem() {

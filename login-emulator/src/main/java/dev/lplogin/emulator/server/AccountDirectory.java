@@ -1,6 +1,7 @@
 package dev.lplogin.emulator.server;
 
 import dev.lplogin.emulator.EmulatorAccount;
+import dev.lplogin.emulator.EmulatorUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +18,24 @@ final class AccountDirectory {
     static final List<String> SERVICES = List.of("agentVep", "sentinel", "facadeMsg", "asyncMessagingEnt", "smt",
             "liveEngageUI", "accountConfigReadOnly", "msgHist", "leDataReporting");
 
-    private final Map<String, EmulatorAccount> accounts;
+    // Account id -> username -> user: logins look users up by name, and an account may have thousands.
+    private final Map<String, Map<String, EmulatorUser>> users;
     private final String authority;
 
     AccountDirectory(List<EmulatorAccount> accounts, String authority) {
-        this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(EmulatorAccount::id, Function.identity()));
+        this.users = accounts.stream().collect(Collectors.toUnmodifiableMap(EmulatorAccount::id,
+                account -> account.users().stream()
+                        .collect(Collectors.toUnmodifiableMap(EmulatorUser::username, Function.identity()))));
         this.authority = authority;
     }
 
-    Optional<EmulatorAccount> find(String accountId) {
-        return Optional.ofNullable(accounts.get(accountId));
+    boolean exists(String accountId) {
+        return users.containsKey(accountId);
+    }
+
+    /** The user of that account, if both exist. */
+    Optional<EmulatorUser> user(String accountId, String username) {
+        return Optional.ofNullable(users.getOrDefault(accountId, Map.of()).get(username));
     }
 
     /** Every service of an account, in the Domain API's all-services shape. */

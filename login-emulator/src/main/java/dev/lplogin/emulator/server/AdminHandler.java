@@ -5,6 +5,7 @@ import dev.lplogin.emulator.Fault;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code /_emulator/…} controls over HTTP, for tests and demos in any language. Loopback only. */
@@ -23,7 +24,7 @@ final class AdminHandler {
             requests.put(endpoint.wireName(), stats.requests(endpoint));
         }
         var statuses = new LinkedHashMap<String, Long>();
-        stats.statuses().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        stats.statuses().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> statuses.put(entry.getKey().toString(), entry.getValue()));
         return Reply.json(200,
                 new AdminJson.Stats(requests, statuses, stats.activeSessions(), stats.connections()));

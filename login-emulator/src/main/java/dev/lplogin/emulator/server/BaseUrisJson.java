@@ -2,6 +2,6 @@ package dev.lplogin.emulator.server;
 
 import java.util.List;
 
-/** The all-services Domain API answer (spec §2), also embedded in the login answer as {@code csdsCollectionResponse}. */
+/** The all-services Domain API answer (spec §2); the login answer embeds it as {@code csdsCollectionResponse}. */
 public record BaseUrisJson(List<ServiceJson> baseURIs) {
 }

@@ -39,7 +39,7 @@ final class CsdsHandler {
     }
 
     private void requireAccount(String account) {
-        if (directory.find(account).isEmpty()) {
+        if (!directory.exists(account)) {
             // spec §2 decision: an unknown account is a 404 with a JSON error body.
             throw new Rejection(404, "unknown account " + account);
         }

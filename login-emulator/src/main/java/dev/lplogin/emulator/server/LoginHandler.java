@@ -1,6 +1,5 @@
 package dev.lplogin.emulator.server;
 
-import dev.lplogin.emulator.EmulatorAccount;
 import dev.lplogin.emulator.EmulatorUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,15 +44,16 @@ final class LoginHandler {
                 "{\"username\":…, \"password\":…} or {\"username\":…, \"appKey\":…, \"secret\":…, "
                         + "\"accessToken\":…, \"accessTokenSecret\":…}");
         requireShape(body);
-        EmulatorAccount account = directory.find(accountId)
-                .orElseThrow(() -> new Rejection(401, "invalid credentials or unknown site"));
+        if (!directory.exists(accountId)) {
+            throw new Rejection(401, "invalid credentials or unknown site");
+        }
         var user = new UserKey(accountId, body.username());
         if (!rateLimiter.tryAcquire(user)) {
             return errors.reply(429, "too many logins for this user; retry later")
                     .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         // One message for unknown users and wrong secrets: the answer must not reveal which usernames exist.
-        EmulatorUser known = account.user(body.username())
+        EmulatorUser known = directory.user(accountId, body.username())
                 .filter(candidate -> accepts(candidate, body))
                 .orElseThrow(() -> new Rejection(401, "invalid credentials or unknown site"));
         if (known.blocked()) {

@@ -1,7 +1,6 @@
 package dev.lplogin.emulator.server;
 
 import com.sun.net.httpserver.Headers;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,8 +13,7 @@ import java.util.Optional;
  *
  * @param pathParams the route's captured path segments, e.g. the account id
  */
-record Request(String method, Map<String, String> query, Headers headers, byte[] body, List<String> pathParams,
-               InetSocketAddress remote) {
+record Request(Map<String, String> query, Headers headers, byte[] body, List<String> pathParams) {
 
     Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));

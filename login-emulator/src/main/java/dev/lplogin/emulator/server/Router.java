@@ -71,36 +71,44 @@ final class Router implements HttpHandler {
         }
     }
 
-    /** The answer, or empty to drop the connection without one. */
-    private Optional<Reply> dispatch(HttpExchange exchange, String path, boolean admin) throws IOException {
+    /** The routes whose path matched, and the one that also matched the method, with its captured segments. */
+    private record Match(List<Route> candidates, Optional<Route> chosen, List<String> params) {
+    }
+
+    private Match match(String method, String path) {
         var candidates = new ArrayList<Route>();
-        List<String> params = List.of();
         Route chosen = null;
+        var params = new ArrayList<String>();
         for (Route route : routes) {
             var matcher = route.path().matcher(path);
             if (matcher.matches()) {
                 candidates.add(route);
-                if (route.method().equals(exchange.getRequestMethod())) {
+                if (route.method().equals(method)) {
                     chosen = route;
-                    var groups = new ArrayList<String>();
                     for (int i = 1; i <= matcher.groupCount(); i++) {
-                        groups.add(matcher.group(i));
+                        params.add(matcher.group(i));
                     }
-                    params = groups;
                 }
             }
         }
-        if (candidates.isEmpty()) {
+        return new Match(candidates, Optional.ofNullable(chosen), params);
+    }
+
+    /** The answer, or empty to drop the connection without one. */
+    private Optional<Reply> dispatch(HttpExchange exchange, String path, boolean admin) throws IOException {
+        var match = match(exchange.getRequestMethod(), path);
+        if (match.candidates().isEmpty()) {
             throw new Rejection(404, "no such endpoint: " + path);
         }
-        candidates.get(0).endpoint().ifPresent(traffic::request);
+        match.candidates().get(0).endpoint().ifPresent(traffic::request);
         if (admin && !exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
             throw new Rejection(403, "the emulator's admin endpoints answer loopback clients only");
         }
-        if (chosen == null) {
-            String allowed = candidates.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
+        if (match.chosen().isEmpty()) {
+            String allowed = match.candidates().stream().map(Route::method).collect(Collectors.joining(", "));
             return Optional.of(errors.reply(405, "use " + allowed + " for " + path).withHeader("Allow", allowed));
         }
+        Route chosen = match.chosen().get();
         byte[] body = readBody(exchange);
         var fault = chosen.endpoint().flatMap(faults::next);
         if (fault.isPresent()) {
@@ -121,8 +129,8 @@ final class Router implements HttpHandler {
                 }
             }
         }
-        var request = new Request(exchange.getRequestMethod(), Request.parseQuery(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders(), body, params, exchange.getRemoteAddress());
+        var query = Request.parseQuery(exchange.getRequestURI().getRawQuery());
+        var request = new Request(query, exchange.getRequestHeaders(), body, match.params());
         return Optional.of(chosen.handler().handle(request));
     }
 

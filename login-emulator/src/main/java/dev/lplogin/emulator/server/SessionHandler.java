@@ -1,6 +1,6 @@
 package dev.lplogin.emulator.server;
 
-/** Refresh and logout (spec §3.2, §3.3): the {@code Session_id} cookie plus {@code {"csrf":…}}, any or no {@code v}. */
+/** Refresh and logout (spec §3.2, §3.3): the {@code Session_id} cookie plus {@code {"csrf":…}}; any or no v. */
 final class SessionHandler {
 
     /** LivePerson's internal code and message for a csrf mismatch (spec §3.2). */

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The emulator's TLS identity: a bundled, self-signed EC certificate for {@code 127.0.0.1} and {@code localhost}
+ * The emulator's TLS identity: a bundled, self-signed EC certificate for 127.0.0.1, ::1 and {@code localhost}
  * (valid until 2126). Its private key is PUBLIC TEST DATA, shipped in this jar: never trust this certificate
  * anywhere but in tests and demos against a local emulator.
  */
@@ -31,7 +31,17 @@ final class Tls {
         this.certificate = keyStore.getCertificate(ALIAS);
     }
 
+    /** The bundled identity, loaded once per JVM: decrypting the PKCS12 store is slow on purpose. */
     static Tls bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** Lazy holder: loads the keystore on first use, thread-safely. */
+    private static final class Bundled {
+        static final Tls INSTANCE = load();
+    }
+
+    private static Tls load() {
         try (InputStream in = Tls.class.getResourceAsStream(KEYSTORE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + KEYSTORE + " is missing from the emulator jar");
