@@ -68,6 +68,7 @@ class BearerTest {
         assertThat(rig.gateway.refreshes).hasValue(1);
         assertThat(core.session(KEY)).map(SessionInfo::freshness).contains(Freshness.FRESH);
         assertThat(rig.listener.of(SessionEvent.Refreshed.class)).hasSize(1);
+        network.release();
     }
 
     @Test

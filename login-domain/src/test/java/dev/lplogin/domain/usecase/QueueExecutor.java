@@ -25,6 +25,12 @@ final class QueueExecutor implements Executor {
         holding = true;
     }
 
+    /** Back to running tasks directly, after running what was queued. */
+    void release() {
+        holding = false;
+        runAll();
+    }
+
     int queued() {
         return queue.size();
     }
