@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * LivePerson's long-interval retry around login (spec §3.4): after {@code failuresBefore} consecutive failed logins,
- * wait {@code initial}·2ⁿ, capped at {@code max}, plus up to {@code jitter} of that so that many clients do not retry
- * together. The jitter only ever lengthens a wait: the published schedule is a floor, never to be beaten.
+ * wait {@code initial}·2ⁿ, capped at {@code max}, plus up to {@code jitter} of that so that many clients do not
+ * retry together. The jitter only ever lengthens a wait: the published schedule is a floor, never to be beaten.
  */
 record Backoff(Duration initial, Duration max, int failuresBefore, double jitter) {
 

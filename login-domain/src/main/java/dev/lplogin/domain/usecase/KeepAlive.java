@@ -32,11 +32,17 @@ final class KeepAlive {
         at(slot, session.lastConfirmedAt().plus(jittered(settings.refreshInterval())));
     }
 
-    /** Plans another try after a failed refresh of a session that is still valid. */
-    void retrySoon(KeySlot slot, Duration atLeast) {
+    /**
+     * Plans another try after a failure, at least {@code atLeast} from now (a rate limit's retry-after).
+     *
+     * @return when it is planned (also when keep-alive is off, so that callers can be held back until then)
+     */
+    Instant retrySoon(KeySlot slot, Duration atLeast) {
         // A quarter interval keeps several tries within the idle timeout without hammering a failing service.
         Duration pause = jittered(settings.refreshInterval().dividedBy(4));
-        at(slot, settings.clock().instant().plus(atLeast.compareTo(pause) > 0 ? atLeast : pause));
+        Instant when = settings.clock().instant().plus(atLeast.compareTo(pause) > 0 ? atLeast : pause);
+        at(slot, when);
+        return when;
     }
 
     /** Plans the next login attempt of a key that backs off (spec §3.4). */

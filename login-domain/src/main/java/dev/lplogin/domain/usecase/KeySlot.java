@@ -2,6 +2,7 @@ package dev.lplogin.domain.usecase;
 
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Scheduler.Cancellable;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -16,6 +17,9 @@ final class KeySlot {
     final CompetingLogins competing;
 
     private volatile KeyState state = KeyState.EMPTY;
+    // After a failed refresh, stale reads must not start a new one on every call (a hammered, failing service);
+    // kept outside the snapshot because it only throttles, it never decides what a caller gets.
+    private volatile Instant refreshPausedUntil = Instant.MIN;
     private final AtomicReference<Cancellable> timer = new AtomicReference<>();
 
     KeySlot(SessionKey key, CompetingLogins competing) {
@@ -41,6 +45,15 @@ final class KeySlot {
         KeyState previous = state;
         state = next;
         return previous;
+    }
+
+    /** Whether a caller's stale read may start a background refresh at {@code now}. */
+    boolean mayRefreshAt(Instant now) {
+        return !now.isBefore(refreshPausedUntil);
+    }
+
+    void pauseRefreshesUntil(Instant until) {
+        refreshPausedUntil = until;
     }
 
     /** Installs the next timer for this key, cancelling the one before. */

@@ -24,8 +24,10 @@ import java.util.concurrent.Executor;
  * @param leaseTtl              how long a store lease around login/refresh lasts; default 30 seconds
  * @param clock                 the time source; default the system UTC clock
  * @param scheduler             runs timed work; empty means one daemon scheduler thread created by the core
- * @param executor              runs network work (login, refresh, logout, store I/O) so that the scheduler thread
- *                              never blocks; empty means a virtual thread per task, created and shut down by the core
+ * @param executor              runs network work (login, refresh, logout, store I/O) so that neither the scheduler
+ *                              thread nor a caller of a stale bearer waits for it; empty means a virtual thread per
+ *                              task, created and shut down by the core. One passed in is not shut down by the core;
+ *                              a direct executor ({@code Runnable::run}) makes callers run that work themselves
  *
  * <p>Immutable and thread-safe. The canonical constructor rejects nulls and inconsistent values with an
  * {@link IllegalArgumentException} that names the setting.

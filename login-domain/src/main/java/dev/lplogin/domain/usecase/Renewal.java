@@ -170,14 +170,16 @@ final class Renewal {
                 case Refreshed refreshed -> confirmed(slot, store.save(refreshed.session()));
                 case SessionGone gone -> relogin(slot, session, gone);
                 case Blocked blocked -> throw stop(slot, blockedHalt(blocked));
-                case RateLimited limited -> refreshFailed(slot, session, "the Login Service rate-limits this user (429)",
-                        limitedException(slot, limited), limited.retryAfter());
+                case RateLimited limited -> refreshFailed(slot, session,
+                        "the Login Service rate-limits this user (429)", limitedException(slot, limited),
+                        limited.retryAfter());
             };
         });
     }
 
     private Settled confirmed(KeySlot slot, Session session) {
         slot.update(state -> state.withSession(session));
+        slot.pauseRefreshesUntil(Instant.MIN);
         events.emit(new SessionEvent.Refreshed(slot.key, now()));
         keepAlive.afterConfirmation(slot, session);
         return Settled.ok(session);
@@ -187,10 +189,11 @@ final class Renewal {
     private Settled refreshFailed(KeySlot slot, Session session, String reason, RuntimeException failure,
             Duration retryAfter) {
         events.emit(new SessionEvent.RefreshFailed(slot.key, now(), reason));
+        // planned even if the session has just expired: then the retry is a re-login (following the back-off)
+        slot.pauseRefreshesUntil(keepAlive.retrySoon(slot, retryAfter));
         if (freshness(session) == Freshness.EXPIRED) {
             throw failure;
         }
-        keepAlive.retrySoon(slot, retryAfter);
         return new Settled(session, Optional.of(failure));
     }
 

@@ -76,6 +76,7 @@ final class SessionLifecycle implements LoginUseCase {
     public LoginOutcome login(AccountId account, Credentials credentials) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(credentials, "credentials");
+        requireOpen();
         KeySlot slot = slotFor(new SessionKey(account, credentials.username()));
         slot.update(state -> state.withCredentials(credentials));
         AtomicReference<LoginOutcome> outcome = new AtomicReference<>();
@@ -85,11 +86,16 @@ final class SessionLifecycle implements LoginUseCase {
             return renewal.settledOrThrow(slot, result);
         });
         try {
-            await(slot.key, flight);
-        } catch (SessionUnavailableException e) {
-            // rejected, blocked or rate-limited: the caller of login() gets that as the outcome value
+            flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionUnavailableException(slot.key, Reason.UNAVAILABLE,
+                    slot.key + ": interrupted while waiting for the login", null, e);
+        } catch (ExecutionException e) {
+            // rejected, blocked or rate-limited come back as the outcome value; outages as the port's exception
             if (outcome.get() == null) {
-                throw e;
+                throw e.getCause() instanceof InfrastructureException infrastructure ? infrastructure
+                        : rethrow(slot.key, e.getCause());
             }
         }
         return outcome.get();
@@ -109,14 +115,16 @@ final class SessionLifecycle implements LoginUseCase {
         requireOpen();
         KeySlot slot = slotFor(key);
         KeyState state = slot.state();
-        Freshness freshness = state.freshness(settings.clock().instant(), settings);
-        switch (freshness) {
+        Instant now = settings.clock().instant();
+        switch (state.freshness(now, settings)) {
             case FRESH -> {
                 return state.session().orElseThrow().bearer();
             }
             case STALE -> {
                 // hand out the still-valid bearer now; the one refresh runs (or already runs) in the background
-                slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_IF_DUE));
+                if (slot.mayRefreshAt(now)) {
+                    slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_IF_DUE));
+                }
                 return state.session().orElseThrow().bearer();
             }
             default -> {
@@ -146,6 +154,7 @@ final class SessionLifecycle implements LoginUseCase {
     public void invalidate(SessionKey key, Secret rejectedBearer) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(rejectedBearer, "rejected bearer");
+        requireOpen();
         KeySlot slot = slots.get(key);
         if (slot != null) {
             // only the current bearer counts: many callers reporting the same old 401 cause one re-login
@@ -325,7 +334,9 @@ final class SessionLifecycle implements LoginUseCase {
     }
 
     private KeySlot slotFor(SessionKey key) {
-        return slots.computeIfAbsent(key, k -> new KeySlot(k, new CompetingLogins(settings.refreshInterval())));
+        KeySlot slot = slots.get(key); // the hot path: a plain lock-free read, computeIfAbsent may lock a bin
+        return slot != null ? slot
+                : slots.computeIfAbsent(key, k -> new KeySlot(k, new CompetingLogins(settings.refreshInterval())));
     }
 
     private void requireOpen() {

@@ -9,7 +9,6 @@ import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -91,7 +90,8 @@ final class StoredSessions {
                 }
             }
         }
-        LOG.log(Level.WARNING, "lp-login: the stored session of " + ours.key() + " kept changing; holding ours unsaved");
+        LOG.log(Level.WARNING, "lp-login: the stored session of " + ours.key()
+                + " kept changing; holding ours unsaved");
         return candidate;
     }
 

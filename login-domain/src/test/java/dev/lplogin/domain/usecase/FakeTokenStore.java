@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,7 +78,7 @@ final class FakeTokenStore implements TokenStore {
             return Optional.empty();
         }
         leases.incrementAndGet();
-        Lease lease = new Lease(key, UUID.randomUUID().toString(), clock.instant().plus(ttl));
+        Lease lease = new Lease(key, "lease-" + leases.get(), clock.instant().plus(ttl));
         held.put(key, lease);
         return Optional.of(lease);
     }

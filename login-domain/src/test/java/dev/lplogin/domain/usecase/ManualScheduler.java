@@ -12,7 +12,25 @@ import java.util.PriorityQueue;
  */
 final class ManualScheduler implements Scheduler {
 
-    private record Task(Instant at, long seq, Runnable body) {
+    private static final class Task {
+        final Instant at;
+        final long seq;
+        final Runnable body;
+        volatile boolean cancelled;
+
+        Task(Instant at, long seq, Runnable body) {
+            this.at = at;
+            this.seq = seq;
+            this.body = body;
+        }
+
+        Instant at() {
+            return at;
+        }
+
+        long seq() {
+            return seq;
+        }
     }
 
     private final MutableClock clock;
@@ -32,11 +50,8 @@ final class ManualScheduler implements Scheduler {
         if (!shutdown) {
             queue.add(task);
         }
-        return () -> {
-            synchronized (this) {
-                queue.remove(task);
-            }
-        };
+        // lazy removal: PriorityQueue.remove is linear, and the keep-alive test cancels hundreds of thousands
+        return () -> task.cancelled = true;
     }
 
     @Override
@@ -52,21 +67,24 @@ final class ManualScheduler implements Scheduler {
             Task next;
             synchronized (this) {
                 next = queue.peek();
-                if (next == null || next.at().isAfter(end)) {
+                if (next == null || next.at.isAfter(end)) {
                     break;
                 }
                 queue.poll();
             }
-            if (next.at().isAfter(clock.instant())) {
-                clock.set(next.at());
+            if (next.cancelled) {
+                continue;
             }
-            next.body().run(); // outside the lock: tasks schedule their successors
+            if (next.at.isAfter(clock.instant())) {
+                clock.set(next.at);
+            }
+            next.body.run(); // outside the lock: tasks schedule their successors
         }
         clock.set(end);
     }
 
     synchronized int pending() {
-        return queue.size();
+        return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 
     synchronized boolean isShutdown() {

@@ -6,7 +6,9 @@ import static dev.lplogin.domain.usecase.Rig.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.port.LoggedIn;
 import dev.lplogin.domain.port.ServiceUnavailableException;
 import dev.lplogin.domain.port.SessionEvent;
@@ -77,6 +79,25 @@ class ReloginTest {
         assertThat(rig.listener.events.getLast()).isInstanceOf(SessionEvent.Refreshed.class);
         assertThat(core.bearer(KEY)).isEqualTo(bearer);
         assertThat(rig.gateway.logins).hasValue(1);
+    }
+
+    @Test
+    void stale_reads_during_a_refresh_outage_do_not_hammer_the_service() {
+        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+        rig.gateway.refreshOutage = true;
+        rig.clock.advance(Duration.ofMinutes(5));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(core.bearer(KEY)).isEqualTo(bearer);
+        }
+        assertThat(rig.gateway.refreshes).as("one failed refresh, then a pause").hasValue(1);
+
+        rig.gateway.refreshOutage = false;
+        rig.clock.advance(Duration.ofMinutes(2)); // past the pause (a quarter interval + jitter)
+        assertThat(core.bearer(KEY)).isEqualTo(bearer);
+        assertThat(rig.gateway.refreshes).hasValue(2);
+        assertThat(core.session(KEY)).map(SessionInfo::freshness).contains(Freshness.FRESH);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.port.Blocked;
 import dev.lplogin.domain.port.CredentialsRejected;
 import dev.lplogin.domain.port.LoggedIn;
@@ -138,6 +139,29 @@ class StopAndBackoffTest {
         assertThat(rig.gateway.logins).hasValue(attempts + 1);
         assertThat(core.bearer(KEY)).isNotNull();
         assertThat(rig.gateway.logins).hasValue(attempts + 1);
+    }
+
+    @Test
+    void an_explicit_login_during_an_outage_throws_the_ports_exception() {
+        LoginUseCase core = rig.core();
+        rig.gateway.loginAnswer = () -> {
+            throw new ServiceUnavailableException(Operation.LOGIN, "HTTP 503");
+        };
+
+        assertThatThrownBy(() -> core.login(ACCOUNT, CREDENTIALS))
+                .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("503");
+    }
+
+    @Test
+    void an_explicit_login_replaces_the_held_session() {
+        LoginUseCase core = rig.core();
+        Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+
+        Secret second = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(core.bearer(KEY)).isEqualTo(second);
+        assertThat(rig.store.peek(KEY)).get().extracting(Session::bearer).isEqualTo(second);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.lplogin.domain.usecase.Rig.ACCOUNT;
 import static dev.lplogin.domain.usecase.Rig.CREDENTIALS;
 import static dev.lplogin.domain.usecase.Rig.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.Session;
@@ -135,7 +136,7 @@ class StoreTest {
         assertThat(core.sessions()).isEmpty();
         assertThat(core.logout(KEY)).as("logging out twice is not an error").isFalse();
         rig.clock.advance(Duration.ofMinutes(40));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> core.bearer(KEY))
+        assertThatThrownBy(() -> core.bearer(KEY))
                 .isInstanceOf(SessionUnavailableException.class);
         assertThat(rig.gateway.logins).hasValue(1);
         assertThat(rig.listener.of(SessionEvent.LoggedOut.class)).hasSize(1);
