@@ -74,6 +74,12 @@ final class Formats {
                 + ago(info.lastConfirmedAt(), now) + ", " + info.freshness().name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code 1 session}, {@code 2 sessions}: English plurals by appending {@code s} or {@code es}. */
+    static String count(long n, String singular) {
+        String plural = singular.endsWith("sh") || singular.endsWith("s") ? singular + "es" : singular + "s";
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
     /** {@code 3m ago}, or {@code just now} for anything under a second. */
     static String ago(Instant then, Instant now) {
         Duration d = Duration.between(then, now);

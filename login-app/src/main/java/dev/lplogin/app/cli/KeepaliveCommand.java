@@ -54,9 +54,8 @@ final class KeepaliveCommand implements Callable<Integer> {
             core.close();
             throw e;
         }
-        output.note("keepalive: keeping " + alive + (alive == 1 ? " session" : " sessions") + " alive, refreshing "
-                + "every " + Formats.duration(refreshInterval) + "; Ctrl-C to stop"
-                + (logoutOnExit ? " and log out" : ""));
+        output.note("keepalive: keeping " + Formats.count(alive, "session") + " alive, refreshing every "
+                + Formats.duration(refreshInterval) + "; Ctrl-C to stop" + (logoutOnExit ? " and log out" : ""));
         StopSignal.awaitThen(() -> {
             core.close(); // logs out first when --logout-on-exit
             reporter.summary(alive);

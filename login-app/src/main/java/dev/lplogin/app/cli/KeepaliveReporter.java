@@ -67,9 +67,10 @@ final class KeepaliveReporter implements SessionListener {
     /** The closing summary: how long it ran and what it did. */
     void summary(int sessions) {
         Duration ran = Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.SECONDS);
-        output.result("keepalive stopped after " + Formats.duration(ran) + ": " + sessions
-                + (sessions == 1 ? " session, " : " sessions, ") + refreshes + " refreshes, " + logins + " logins, "
-                + failures + " failures, " + logouts + " logouts", () -> Json.object()
+        output.result("keepalive stopped after " + Formats.duration(ran) + ": " + String.join(", ",
+                Formats.count(sessions, "session"), Formats.count(refreshes.get(), "refresh"),
+                Formats.count(logins.get(), "login"), Formats.count(failures.get(), "failure"),
+                Formats.count(logouts.get(), "logout")), () -> Json.object()
                         .put("event", "summary")
                         .put("seconds", ran.toSeconds())
                         .put("sessions", sessions)

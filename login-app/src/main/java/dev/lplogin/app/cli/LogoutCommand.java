@@ -37,7 +37,7 @@ final class LogoutCommand implements Callable<Integer> {
         try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
             if (all) {
                 int count = core.logoutAll();
-                output.result("logged out " + count + (count == 1 ? " session" : " sessions"),
+                output.result("logged out " + Formats.count(count, "session"),
                         () -> Json.object().put("loggedOut", count));
                 return ExitCode.OK.code();
             }

@@ -19,6 +19,13 @@ class FormatsTest {
     }
 
     @Test
+    void counts_read_as_english() {
+        assertThat(Formats.count(1, "session")).isEqualTo("1 session");
+        assertThat(Formats.count(2, "refresh")).isEqualTo("2 refreshes");
+        assertThat(Formats.count(0, "login")).isEqualTo("0 logins");
+    }
+
+    @Test
     void a_fingerprint_tells_bearers_apart_without_showing_any_of_them() {
         String bearer = "9cf6ee24b6a1031e202f292a0ad20c8f52bfd9f01abc8b9489365995052c6603";
         String fingerprint = Formats.fingerprint(Secret.of(bearer));
