@@ -51,6 +51,9 @@ final class Failures {
     }
 
     private static CliException sessionUnavailable(SessionUnavailableException e) {
+        if (e.getCause() instanceof DomainNotFoundException unknownAccount) {
+            return infrastructure(unknownAccount); // bad input, whichever command ran into it
+        }
         String message = withCause(e);
         return switch (e.reason()) {
             case NOT_LOGGED_IN -> new CliException(ExitCode.NOT_LOGGED_IN, message,
