@@ -72,7 +72,8 @@ final class CredentialSources {
                 : get(PASSWORD).map(Secret::of)
                         .or(() -> terminal.promptSecret("Password for " + request.user() + ": ").map(Secret::of))
                         .orElseThrow(() -> CliException.usage("missing password for " + request.user(),
-                                "set " + PASSWORD + ", pipe it with --password-stdin, or run in a terminal to be asked"));
+                                "set " + PASSWORD + ", pipe it with --password-stdin, or run in a terminal to be "
+                                        + "asked"));
         return new Credentials.UserPassword(request.user(), password);
     }
 
@@ -127,7 +128,8 @@ final class CredentialSources {
 
     private Secret fromStdin(String what) {
         return terminal.firstLineOfStdin().map(Secret::of).orElseThrow(() -> CliException.usage(
-                "no " + what + " on standard input", "pipe it in, e.g. printf '%s\\n' \"$SECRET\" | lp-login login ..."));
+                "no " + what + " on standard input",
+                "pipe it in, e.g. printf '%s\\n' \"$SECRET\" | lp-login login ..."));
     }
 
     /** A set, non-empty environment variable. */

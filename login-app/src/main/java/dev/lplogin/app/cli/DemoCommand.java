@@ -4,17 +4,11 @@ import dev.lplogin.app.wiring.AppConfig;
 import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
-import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
-import dev.lplogin.domain.port.Blocked;
-import dev.lplogin.domain.port.CredentialsRejected;
-import dev.lplogin.domain.port.LoggedIn;
-import dev.lplogin.domain.port.LoginOutcome;
-import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.EmulatorConfig;
@@ -82,16 +76,17 @@ final class DemoCommand implements Callable<Integer> {
     private void walk(LoginUseCase core, AccountId account, LoginEmulator emulator) {
         SessionKey user = new SessionKey(account, DemoAccount.USERNAME);
         SessionKey bot = new SessionKey(account, DemoAccount.BOT_USERNAME);
-        step("user login", () -> loggedIn(core.login(account,
+        step("user login", () -> Sessions.loggedIn(core.login(account,
                         new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of(DemoAccount.PASSWORD))), user),
                 info -> info.key() + " logged in at " + info.loginHost() + " (user id " + info.userId() + ")");
         Secret bearer = step("token", () -> core.bearer(user),
-                b -> "bearer " + Formats.fingerprint(b) + " (a fingerprint; 'lp-login token' prints the bearer itself)");
+                b -> "bearer " + Formats.fingerprint(b)
+                        + " (a fingerprint; 'lp-login token' prints the bearer itself)");
         step("token again", () -> core.bearer(user), b -> "bearer " + Formats.fingerprint(b)
                 + (b.equals(bearer) ? ", the same session: no new login" : ", a new session"));
         step("refresh", () -> core.refresh(user), info -> "the Login Service confirmed " + info.key()
                 + " alive; sessions are refreshed every 4m to stay alive");
-        step("OAuth2 bot login", () -> loggedIn(core.login(account, new Credentials.OAuth2Client(
+        step("OAuth2 bot login", () -> Sessions.loggedIn(core.login(account, new Credentials.OAuth2Client(
                 DemoAccount.BOT_USERNAME, DemoAccount.CLIENT_ID, Secret.of(DemoAccount.CLIENT_SECRET))), bot),
                 info -> info.key() + " logged in with OAuth2 client credentials (client id " + DemoAccount.CLIENT_ID
                         + ")");
@@ -102,15 +97,6 @@ final class DemoCommand implements Callable<Integer> {
                 + bot.loginName() + " logged out; the old bearer is "
                 + (emulator.isBearerValid(bearer.reveal()) ? "still valid (unexpected)" : "now rejected")
                 + "; live sessions at the emulator: " + emulator.stats().activeSessions());
-    }
-
-    private static SessionInfo loggedIn(LoginOutcome outcome, SessionKey key) {
-        return switch (outcome) {
-            case LoggedIn in -> SessionInfo.of(in.session(), Freshness.FRESH);
-            case CredentialsRejected rejected -> throw Failures.rejected(key, rejected);
-            case Blocked blocked -> throw Failures.blocked(key, blocked);
-            case RateLimited limited -> throw Failures.rateLimited(key, limited);
-        };
     }
 
     /** Runs one step and prints {@code [  12 ms] name  detail}; a failing step fails the demo with its exit code. */

@@ -51,7 +51,8 @@ final class EmulatorCommand implements Callable<Integer> {
         LoginEmulator emulator = LoginEmulator.start(config);
         Path cert = null;
         if (!http) {
-            cert = certOut != null ? certOut : Files.createTempFile("lp-login-emulator-" + emulator.port() + "-", ".pem");
+            cert = certOut != null ? certOut
+                    : Files.createTempFile("lp-login-emulator-" + emulator.port() + "-", ".pem");
             emulator.writeCertificatePem(cert);
         }
         Path certificate = cert;

@@ -5,12 +5,6 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
-import dev.lplogin.domain.model.Freshness;
-import dev.lplogin.domain.port.Blocked;
-import dev.lplogin.domain.port.CredentialsRejected;
-import dev.lplogin.domain.port.LoggedIn;
-import dev.lplogin.domain.port.LoginOutcome;
-import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +25,8 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
     private String account;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Login name of the user or bot user (env LP_USERNAME).")
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Login name of the user or bot user (env LP_USERNAME).")
     private String user;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "OAuth2 client id: log in as a bot (recommended).")
@@ -59,13 +54,7 @@ final class LoginCommand implements Callable<Integer> {
         }
         SessionKey key = new SessionKey(id, name);
         try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
-            LoginOutcome outcome = core.login(id, credentials);
-            SessionInfo info = switch (outcome) {
-                case LoggedIn in -> SessionInfo.of(in.session(), Freshness.FRESH);
-                case CredentialsRejected rejected -> throw Failures.rejected(key, rejected);
-                case Blocked blocked -> throw Failures.blocked(key, blocked);
-                case RateLimited limited -> throw Failures.rateLimited(key, limited);
-            };
+            SessionInfo info = Sessions.loggedIn(core.login(id, credentials), key);
             output.result("logged in " + info.key() + " at " + info.loginHost() + " (user id " + info.userId()
                     + "); session stored in " + config.store(),
                     () -> Formats.session(info, root.clock().instant()).put("store", config.store().toString()));

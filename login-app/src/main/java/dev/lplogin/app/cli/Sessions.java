@@ -1,11 +1,17 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Blocked;
+import dev.lplogin.domain.port.CredentialsRejected;
+import dev.lplogin.domain.port.LoggedIn;
+import dev.lplogin.domain.port.LoginOutcome;
+import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.usecase.LoginUseCase;
 
-/** Shared by the commands that need a live session: find the key, and hand the core any credentials in the env. */
+/** What the session commands share: find the key, hand the core the environment's credentials, refresh, log in. */
 final class Sessions {
 
     private Sessions() {
@@ -31,5 +37,19 @@ final class Sessions {
     static SessionInfo refreshNow(LoginUseCase core, SessionKey key) {
         core.bearer(key);
         return core.refresh(key);
+    }
+
+    /**
+     * The new session of a login, or the failure that says why there is none (exit 3, 4 or 5).
+     *
+     * @throws CliException if the login was rejected, blocked or rate limited
+     */
+    static SessionInfo loggedIn(LoginOutcome outcome, SessionKey key) {
+        return switch (outcome) {
+            case LoggedIn in -> SessionInfo.of(in.session(), Freshness.FRESH);
+            case CredentialsRejected rejected -> throw Failures.rejected(key, rejected);
+            case Blocked blocked -> throw Failures.blocked(key, blocked);
+            case RateLimited limited -> throw Failures.rateLimited(key, limited);
+        };
     }
 }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>Keys (config file name / environment variable / flag):
  * <ul>
- *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL, default {@code https://api.liveperson.net}
+ *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL, default
+ *       {@code https://api.liveperson.net}
  *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, or {@code memory}; default
  *       {@code $XDG_STATE_HOME/lp-login}, else {@code ~/.local/state/lp-login}
  *   <li>{@code ca-cert} / {@code LP_CA_CERT} / {@code --ca-cert}: an extra PEM certificate to trust (e.g. the

@@ -188,7 +188,8 @@ class CliEndToEndIT {
     void unreachable_csds_exits_6_and_names_the_step() {
         // Short retry pauses: the default (5 s, 10 s, 15 s, spec §3.4) is right for people, too slow for a test.
         CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD,
-                "LP_RETRY_DELAYS", "50ms,50ms"), "", "--csds", "http://127.0.0.1:1", "login", "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+                "LP_RETRY_DELAYS", "50ms,50ms"), "", "--csds", "http://127.0.0.1:1", "login", "--account", ACCOUNT,
+                "--user", DemoAccount.USERNAME);
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(6);
         assertThat(result.err()).contains("domain lookup").doesNotContain("\tat ");

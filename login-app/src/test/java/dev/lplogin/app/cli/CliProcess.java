@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the real {@code lp-login} as a separate JVM on the module path that {@code package} built
- * ({@code target/modules}) with the JVM options of {@code bin/lp-login}, and with a clean environment: a temporary HOME, config home and store, plus what each test
- * adds. Nothing from the developer's own environment leaks in.
+ * ({@code target/modules}) with the JVM options of {@code bin/lp-login}, and with a clean environment: a temporary
+ * HOME, config home and store, plus what each test adds. Nothing from the developer's own environment leaks in.
  */
 final class CliProcess {
 
