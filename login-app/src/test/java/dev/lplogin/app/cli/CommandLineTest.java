@@ -74,6 +74,16 @@ class CommandLineTest {
     }
 
     @Test
+    void stack_traces_only_with_verbose() {
+        CliRun quiet = CliRun.of("domain", "--account", "a/b");
+        CliRun verbose = CliRun.of("--verbose", "domain", "--account", "a/b");
+
+        assertThat(quiet.err()).doesNotContain("\tat ");
+        assertThat(verbose.exitCode()).isEqualTo(2);
+        assertThat(verbose.err()).contains("IllegalArgumentException").contains("\tat ");
+    }
+
+    @Test
     void json_errors_are_json_on_stderr() {
         CliRun run = CliRun.of("domain", "--json");
 
