@@ -1,0 +1,56 @@
+package dev.lplogin.app.cli;
+
+import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.domain.port.DomainLookup;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lp-login domain}: asks the Domain API where an account's services live (spec §2). */
+@Command(name = "domain", mixinStandardHelpOptions = true,
+        description = "Show the host of a LivePerson service for an account (Domain API); default service agentVep.")
+final class DomainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LpLoginCommand root;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
+    private String account;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Service name, case sensitive; default agentVep.")
+    private String service;
+
+    @Option(names = "--all", description = "List every service of the account.")
+    private boolean all;
+
+    @Override
+    public Integer call() {
+        if (all && service != null) {
+            throw CliException.usage("--service and --all exclude each other", "give one of them");
+        }
+        AppConfig config = root.config(account, null);
+        AccountId id = SessionTarget.account(config);
+        ServiceName name = service == null ? ServiceName.LOGIN : ServiceName.of(service);
+        DomainLookup lookup = root.component(config, LpLoginCommand.oneShot(), event -> { }).domainLookup();
+        Output output = root.output();
+        if (all) {
+            Map<String, String> services = new TreeMap<>();
+            lookup.lookupAll(id).forEach((svc, host) -> services.put(svc.value(), host.value()));
+            StringBuilder text = new StringBuilder();
+            services.forEach((svc, host) -> text.append(text.isEmpty() ? "" : System.lineSeparator())
+                    .append(String.format("%-28s %s", svc, host)));
+            output.result(text.toString(), () -> Json.object().put("account", id.value()).put("services", services));
+        } else {
+            ServiceHost host = lookup.lookup(id, name);
+            output.result(host.value(), () -> Json.object().put("account", id.value()).put("service", name.value())
+                    .put("host", host.value()));
+        }
+        return ExitCode.OK.code();
+    }
+}

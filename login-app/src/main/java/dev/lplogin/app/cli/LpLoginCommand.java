@@ -1,0 +1,120 @@
+package dev.lplogin.app.cli;
+
+import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.wiring.LoginComponent;
+import dev.lplogin.domain.port.SessionListener;
+import dev.lplogin.domain.usecase.LoginSettings;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code lp-login} command: global options and what every subcommand shares (config, output, wiring). */
+@Command(name = "lp-login", mixinStandardHelpOptions = true, version = "lp-login 0.1.0",
+        description = "Log in to LivePerson's Login Service, keep sessions alive and hand out bearers.",
+        subcommands = {DomainCommand.class, LoginCommand.class, TokenCommand.class, RefreshCommand.class,
+                LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class, EmulatorCommand.class,
+                DemoCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 other error, 2 usage or bad input, 3 credentials rejected, 4 blocked (451),",
+                "5 rate limited, 6 service unreachable, 7 not logged in and no credentials. See docs/cli.md."})
+final class LpLoginCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--csds", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Domain API base URL (env LP_CSDS; default https://api.liveperson.net).")
+    private String csds;
+
+    @Option(names = "--store", paramLabel = "DIR|memory", scope = ScopeType.INHERIT,
+            description = "Session store directory, or 'memory' (env LP_STORE; default ~/.local/state/lp-login).")
+    private String store;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Also trust this PEM certificate, e.g. the emulator's (env LP_CA_CERT).")
+    private String caCert;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output (not for 'token').")
+    private boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log details; show stack traces of errors.")
+    private boolean verbose;
+
+    private final Map<String, String> env;
+    private final Terminal terminal;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Clock clock;
+
+    LpLoginCommand(Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err, Clock clock) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code lp-login} alone: show the usage and fail as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return ExitCode.USAGE.code();
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Output output() {
+        return new Output(out, err, json, verbose);
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** The configuration from the global flags plus a command's {@code --account}/{@code --user} (null = not given). */
+    AppConfig config(String account, String user) {
+        Map<AppConfig.Key, String> flags = new EnumMap<>(AppConfig.Key.class);
+        putIfGiven(flags, AppConfig.Key.CSDS, csds);
+        putIfGiven(flags, AppConfig.Key.STORE, store);
+        putIfGiven(flags, AppConfig.Key.CA_CERT, caCert);
+        putIfGiven(flags, AppConfig.Key.ACCOUNT, account);
+        putIfGiven(flags, AppConfig.Key.USER, user);
+        return AppConfig.resolve(flags, env, AppConfig.readConfigFile(AppConfig.configFile(env)));
+    }
+
+    /** The object graph for one command. */
+    LoginComponent component(AppConfig config, LoginSettings settings, SessionListener listener) {
+        return LoginComponent.create(config, settings, listener);
+    }
+
+    /**
+     * Lifecycle settings for a command that runs once and exits: no background refreshes, and the session stays
+     * logged in (and stored) when the process ends — that is the point of {@code login} and {@code token}.
+     */
+    static LoginSettings oneShot() {
+        return LoginSettings.defaults().withKeepAlive(false).withLogoutOnClose(false);
+    }
+
+    private static void putIfGiven(Map<AppConfig.Key, String> flags, AppConfig.Key key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}

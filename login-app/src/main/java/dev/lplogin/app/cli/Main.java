@@ -1,0 +1,65 @@
+package dev.lplogin.app.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The {@code lp-login} entry point: parses the command line, runs the command, maps failures to exit codes. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Charset charset = Charset.forName(System.getProperty("stdout.encoding", Charset.defaultCharset().name()));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset));
+        int code = run(args, System.getenv(), new Terminal(System.in, System.console()), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command with the given environment and streams (tests call this in-process) and returns its exit code.
+     * Never throws: every failure is printed on {@code err} as one or two lines (plus a stack trace with --verbose).
+     */
+    static int run(String[] args, Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err) {
+        LpLoginCommand root = new LpLoginCommand(env, terminal, out, err, Clock.systemUTC());
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, ignored) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            root.output().error(CliException.usage(e.getMessage(), "see '" + command + " --help'"));
+            return ExitCode.USAGE.code();
+        });
+        commandLine.setExecutionStrategy(parseResult -> {
+            CliLogging.configure(root.verbose(), err);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            CliException failure = Failures.translate(e);
+            root.output().error(failure);
+            return failure.exitCode().code();
+        });
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler above; an Error (e.g. a failed class initialisation) gets
+            // the same treatment, so the user never sees a bare stack trace
+            CliException failure = Failures.translate(e);
+            root.output().error(failure);
+            code = failure.exitCode().code();
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

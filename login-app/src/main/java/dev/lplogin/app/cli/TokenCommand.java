@@ -1,0 +1,37 @@
+package dev.lplogin.app.cli;
+
+import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.usecase.LoginUseCase;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lp-login token}: prints a valid bearer and nothing else, for {@code $(lp-login token ...)}. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Print a valid bearer and nothing else, refreshing or logging in again as needed.",
+                "Logs in by itself with credentials from the environment when no live session is stored.",
+                "--user may be omitted when the account has exactly one stored session."})
+final class TokenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LpLoginCommand root;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
+    private String account;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Login name (env LP_USERNAME).")
+    private String user;
+
+    @Override
+    public Integer call() {
+        AppConfig config = root.config(account, user);
+        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+            SessionKey key = Sessions.target(root, config, core);
+            // The only place the CLI prints a secret: this command exists to hand the bearer to a script (spec §4).
+            root.output().raw(core.bearer(key).reveal());
+        }
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lplogin.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.lplogin.adapter.http.HttpAuthGateway;
+import dev.lplogin.adapter.http.HttpDomainLookup;
+import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.http.HttpTransport;
+import dev.lplogin.adapter.storage.FileTokenStore;
+import dev.lplogin.adapter.storage.InMemoryTokenStore;
+import dev.lplogin.domain.port.AuthGateway;
+import dev.lplogin.domain.port.DomainLookup;
+import dev.lplogin.domain.port.TokenStore;
+import dev.lplogin.domain.usecase.LoginSettings;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the driven adapters with their plain constructors and factories, configured from {@link AppConfig}: the
+ * HTTP adapters share one {@link HttpTransport} (one connection pool, one JSON-B instance); time comes from the
+ * core's clock, so leases, caches and the lifecycle agree on what "now" is.
+ */
+@Module
+final class AdaptersModule {
+
+    private AdaptersModule() {
+    }
+
+    @Provides
+    @Singleton
+    static HttpSettings httpSettings(AppConfig config) {
+        HttpSettings settings = HttpSettings.defaults().withCsdsBaseUrl(config.csds());
+        if (config.caCert().isPresent()) {
+            settings = settings.withExtraTrustedCertificate(config.caCert().get());
+        }
+        if (config.retryDelays().isPresent()) {
+            settings = settings.withRetryDelays(config.retryDelays().get());
+        }
+        return settings;
+    }
+
+    @Provides
+    @Singleton
+    static HttpTransport httpTransport(HttpSettings settings) {
+        return HttpTransport.create(settings);
+    }
+
+    @Provides
+    @Singleton
+    static DomainLookup domainLookup(HttpTransport transport, LoginSettings settings) {
+        return new HttpDomainLookup(transport, settings.clock());
+    }
+
+    @Provides
+    @Singleton
+    static AuthGateway authGateway(HttpTransport transport, LoginSettings settings) {
+        return new HttpAuthGateway(transport, settings.clock());
+    }
+
+    /** The file store (encrypted when a store key is configured), or memory only. */
+    @Provides
+    @Singleton
+    static TokenStore tokenStore(AppConfig config, LoginSettings settings) {
+        return switch (config.store()) {
+            case AppConfig.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
+            case AppConfig.Store.Directory dir -> config.storeKey()
+                    .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
+                    .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
+        };
+    }
+}

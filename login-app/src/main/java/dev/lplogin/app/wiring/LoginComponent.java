@@ -1,0 +1,45 @@
+package dev.lplogin.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.lplogin.domain.port.DomainLookup;
+import dev.lplogin.domain.port.SessionListener;
+import dev.lplogin.domain.usecase.LoginSettings;
+import dev.lplogin.domain.usecase.LoginUseCase;
+import jakarta.inject.Singleton;
+
+/**
+ * The application's object graph: the HTTP adapters and token store built from an {@link AppConfig}, and the core
+ * built from them by {@code LoginCore.create} (the same factory embedders without Dagger call).
+ *
+ * <pre>{@code
+ * LoginComponent app = LoginComponent.create(AppConfig.defaults(System.getenv()), LoginSettings.defaults(),
+ *         SessionListener.NONE);
+ * try (LoginUseCase login = app.loginUseCase()) { ... }
+ * }</pre>
+ *
+ * <p>Everything is created lazily, once per component: asking only for {@link #domainLookup()} builds no core. The
+ * caller owns the {@link LoginUseCase} and must close it.
+ */
+@Singleton
+@Component(modules = {AdaptersModule.class, CoreModule.class})
+public interface LoginComponent {
+
+    /** The core; the same instance on every call. */
+    LoginUseCase loginUseCase();
+
+    /** The Domain API adapter the core uses, for direct lookups ({@code lp-login domain}). */
+    DomainLookup domainLookup();
+
+    /** Builds a component; each argument becomes part of the graph. */
+    @Component.Factory
+    interface Factory {
+        LoginComponent create(@BindsInstance AppConfig config, @BindsInstance LoginSettings settings,
+                @BindsInstance SessionListener listener);
+    }
+
+    /** A component for {@code config}, with lifecycle {@code settings} and {@code listener} for session events. */
+    static LoginComponent create(AppConfig config, LoginSettings settings, SessionListener listener) {
+        return DaggerLoginComponent.factory().create(config, settings, listener);
+    }
+}

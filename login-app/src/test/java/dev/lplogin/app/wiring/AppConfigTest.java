@@ -1,0 +1,149 @@
+package dev.lplogin.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lplogin.adapter.storage.EncryptionKey;
+import dev.lplogin.app.wiring.AppConfig.Key;
+import dev.lplogin.domain.model.AccountId;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration precedence: flags > environment > config file > defaults, with explicit maps (no real env). */
+class AppConfigTest {
+
+    private static final Map<String, String> HOME = Map.of("HOME", "/home/ann");
+
+    @Test
+    void defaults_follow_liveperson_and_xdg() {
+        AppConfig config = AppConfig.resolve(Map.of(), HOME, Map.of());
+
+        assertThat(config.csds()).isEqualTo(URI.create("https://api.liveperson.net"));
+        assertThat(config.store()).isEqualTo(new AppConfig.Store.Directory(Path.of("/home/ann/.local/state/lp-login")));
+        assertThat(config.caCert()).isEmpty();
+        assertThat(config.account()).isEmpty();
+        assertThat(config.user()).isEmpty();
+    }
+
+    @Test
+    void xdg_state_home_moves_the_default_store_and_xdg_config_home_the_config_file() {
+        Map<String, String> env = Map.of("HOME", "/home/ann", "XDG_STATE_HOME", "/var/state",
+                "XDG_CONFIG_HOME", "/etc/ann");
+
+        assertThat(AppConfig.resolve(Map.of(), env, Map.of()).store())
+                .isEqualTo(new AppConfig.Store.Directory(Path.of("/var/state/lp-login")));
+        assertThat(AppConfig.configFile(env)).isEqualTo(Path.of("/etc/ann/lp-login/config.properties"));
+        assertThat(AppConfig.configFile(HOME)).isEqualTo(Path.of("/home/ann/.config/lp-login/config.properties"));
+    }
+
+    @Test
+    void relative_xdg_values_are_ignored_as_the_xdg_spec_says() {
+        Map<String, String> env = Map.of("HOME", "/home/ann", "XDG_STATE_HOME", "relative/state");
+
+        assertThat(AppConfig.resolve(Map.of(), env, Map.of()).store())
+                .isEqualTo(new AppConfig.Store.Directory(Path.of("/home/ann/.local/state/lp-login")));
+    }
+
+    @Test
+    void file_beats_defaults_env_beats_file_flags_beat_env() {
+        Map<String, String> file = Map.of("csds", "https://file.example", "store", "/file/store",
+                "ca-cert", "/file/ca.pem", "account", "111", "user", "file-user");
+        Map<String, String> env = Map.of("HOME", "/home/ann", "LP_CSDS", "https://env.example",
+                "LP_STORE", "/env/store", "LP_ACCOUNT", "222");
+        Map<Key, String> flags = Map.of(Key.CSDS, "http://127.0.0.1:8080");
+
+        AppConfig config = AppConfig.resolve(flags, env, file);
+
+        assertThat(config.csds()).isEqualTo(URI.create("http://127.0.0.1:8080")); // flag
+        assertThat(config.store()).isEqualTo(new AppConfig.Store.Directory(Path.of("/env/store"))); // env
+        assertThat(config.account()).contains(AccountId.of("222")); // env
+        assertThat(config.caCert()).contains(Path.of("/file/ca.pem")); // file
+        assertThat(config.user()).contains("file-user"); // file
+    }
+
+    @Test
+    void each_key_reads_its_own_environment_variable() {
+        Map<String, String> env = Map.of("HOME", "/h", "LP_CSDS", "https://c.example", "LP_STORE", "memory",
+                "LP_CA_CERT", "/ca.pem", "LP_ACCOUNT", "123", "LP_USERNAME", "bob", "LP_RETRY_DELAYS", "1s,500ms");
+
+        AppConfig config = AppConfig.resolve(Map.of(), env, Map.of());
+
+        assertThat(config).isEqualTo(new AppConfig(URI.create("https://c.example"), new AppConfig.Store.Memory(),
+                Optional.empty(), Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob"),
+                Optional.of(List.of(Duration.ofSeconds(1), Duration.ofMillis(500)))));
+    }
+
+    @Test
+    void the_store_key_comes_from_the_environment_only() {
+        EncryptionKey key = EncryptionKey.generate();
+
+        assertThat(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE_KEY", key.revealBase64()), Map.of())
+                .storeKey()).contains(key);
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).storeKey()).isEmpty();
+    }
+
+    @Test
+    void retry_delays_are_a_list_of_durations_or_none() {
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "none")).retryDelays()).contains(List.of());
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).retryDelays()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "5,10")))
+                .hasMessageContaining("retry-delays").hasMessageContaining("config file");
+    }
+
+    @Test
+    void blank_values_count_as_not_set() {
+        AppConfig config = AppConfig.resolve(Map.of(Key.ACCOUNT, " "), Map.of("HOME", "/h", "LP_ACCOUNT", ""),
+                Map.of("account", "333"));
+
+        assertThat(config.account()).contains(AccountId.of("333"));
+    }
+
+    @Test
+    void a_bad_csds_names_its_source() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_CSDS", "ftp://x"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LP_CSDS").hasMessageContaining("ftp://x");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.CSDS, "api.liveperson.net"), HOME, Map.of()))
+                .hasMessageContaining("--csds");
+    }
+
+    @Test
+    void a_malformed_account_names_its_source() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("account", "12/34")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("account id must be").hasMessageContaining("config file");
+    }
+
+    @Test
+    void a_trailing_slash_of_the_csds_url_is_dropped() {
+        assertThat(AppConfig.resolve(Map.of(Key.CSDS, "https://api.liveperson.net/"), HOME, Map.of()).csds())
+                .isEqualTo(URI.create("https://api.liveperson.net"));
+    }
+
+    @Test
+    void config_file_is_read_and_a_missing_one_is_empty(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.properties");
+        assertThat(AppConfig.readConfigFile(file)).isEmpty();
+
+        Files.writeString(file, "# mine\ncsds = https://x.example\naccount=42\n");
+
+        assertThat(AppConfig.readConfigFile(file)).isEqualTo(Map.of("csds", "https://x.example", "account", "42"));
+    }
+
+    @Test
+    void an_unknown_key_in_the_config_file_is_an_error_naming_the_file(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.properties");
+        Files.writeString(file, "csdss=https://x.example\n");
+
+        assertThatThrownBy(() -> AppConfig.readConfigFile(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("csdss").hasMessageContaining(file.toString());
+    }
+}

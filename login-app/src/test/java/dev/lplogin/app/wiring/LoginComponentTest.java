@@ -1,0 +1,78 @@
+package dev.lplogin.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.Credentials;
+import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.LoggedIn;
+import dev.lplogin.domain.port.SessionEvent;
+import dev.lplogin.domain.usecase.LoginSettings;
+import dev.lplogin.domain.usecase.LoginUseCase;
+import dev.lplogin.emulator.DemoAccount;
+import dev.lplogin.emulator.LoginEmulator;
+import dev.lplogin.testkit.EmulatorExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Dagger graph builds a working core from an AppConfig: real adapters, the emulator over HTTPS. */
+class LoginComponentTest {
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.https();
+
+    private static final AccountId ACCOUNT = AccountId.of(DemoAccount.ACCOUNT_ID);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_graph_logs_in_through_the_configured_csds_and_trusts_the_extra_certificate(LoginEmulator emulator) {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        LoginComponent app = LoginComponent.create(config(emulator, new AppConfig.Store.Memory()),
+                LoginSettings.defaults().withKeepAlive(false), events::add);
+
+        try (LoginUseCase core = app.loginUseCase()) {
+            assertThat(app.loginUseCase()).as("one core per component").isSameAs(core);
+            assertThat(app.domainLookup()).isSameAs(app.domainLookup());
+            assertThat(app.domainLookup().lookup(ACCOUNT, ServiceName.LOGIN).value())
+                    .isEqualTo(emulator.authority());
+
+            assertThat(core.login(ACCOUNT, new Credentials.UserPassword(DemoAccount.USERNAME,
+                    Secret.of(DemoAccount.PASSWORD)))).isInstanceOf(LoggedIn.class);
+        }
+        assertThat(events).anyMatch(SessionEvent.LoggedIn.class::isInstance);
+        assertThat(emulator.stats().activeSessions()).as("closed with logout-on-close (the default)").isZero();
+    }
+
+    @Test
+    void a_directory_store_keeps_sessions_for_the_next_component(LoginEmulator emulator) {
+        AppConfig config = config(emulator, new AppConfig.Store.Directory(dir.resolve("store")));
+        LoginSettings oneShot = LoginSettings.defaults().withKeepAlive(false).withLogoutOnClose(false);
+        SessionKey key = new SessionKey(ACCOUNT, DemoAccount.USERNAME);
+
+        Secret bearer;
+        try (LoginUseCase first = LoginComponent.create(config, oneShot, event -> { }).loginUseCase()) {
+            first.login(ACCOUNT, new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of(DemoAccount.PASSWORD)));
+            bearer = first.bearer(key);
+        }
+        try (LoginUseCase second = LoginComponent.create(config, oneShot, event -> { }).loginUseCase()) {
+            assertThat(second.bearer(key)).isEqualTo(bearer);
+        }
+    }
+
+    private AppConfig config(LoginEmulator emulator, AppConfig.Store store) {
+        Path pem = dir.resolve("emulator.pem");
+        emulator.writeCertificatePem(pem);
+        return AppConfig.resolve(Map.of(AppConfig.Key.CSDS, emulator.baseUrl().toString(),
+                AppConfig.Key.CA_CERT, pem.toString()), Map.of("HOME", dir.toString()), Map.of())
+                .withStore(store);
+    }
+}
