@@ -58,8 +58,21 @@ public record ServiceHost(String value) {
      */
     public boolean isLoopback() {
         String host = hostName().toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.equals("localhost.") || host.equals("[::1]")
-                || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+        return host.equals("localhost") || host.equals("localhost.") || host.equals("[::1]") || isLoopbackIpv4(host);
+    }
+
+    // 127.0.0.0/8 only when every octet is a real one (0-255): "127.999.0.1" is a host name, not an address.
+    private static boolean isLoopbackIpv4(String host) {
+        String[] octets = host.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -90,7 +90,8 @@ class ServiceHostTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"va.agentvep.liveperson.net", "10.0.0.1", "128.0.0.1", "0.0.0.0", "localhost.example.com",
-            "mylocalhost", "127.0.0.1.example.com", "127.example.com", "[::2]", "[::]", "[2001:db8::1]:8443"})
+            "mylocalhost", "127.0.0.1.example.com", "127.example.com", "[::2]", "[::]", "[2001:db8::1]:8443",
+            "127.999.0.1", "127.0.0.256", "127.1.1.1000.example"})
     void other_hosts_are_not_loopback(String value) {
         assertThat(ServiceHost.of(value).isLoopback()).isFalse();
     }

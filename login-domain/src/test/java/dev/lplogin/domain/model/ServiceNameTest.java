@@ -3,17 +3,11 @@ package dev.lplogin.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceNameTest {
-
-    @BeforeEach
-    void serviceNameLoads() {
-        KnownDefects.assumeServiceNameLoads();
-    }
 
     @Test
     void login_is_the_agent_vep_service_of_spec_2() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lplogin.domain.model.AccountId;
-import dev.lplogin.domain.model.KnownDefects;
 import dev.lplogin.domain.model.ServiceName;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,6 @@ class InfrastructureExceptionTest {
 
     @Test
     void domain_not_found_names_account_and_service_and_is_not_retryable() {
-        KnownDefects.assumeServiceNameLoads();
         var e = new DomainNotFoundException(AccountId.of("12345678"), ServiceName.LOGIN);
 
         assertThat(e).hasMessage("domain lookup: no host for service 'agentVep' of account 12345678; "
@@ -74,7 +72,6 @@ class InfrastructureExceptionTest {
 
     @Test
     void domain_not_found_rejects_nulls() {
-        KnownDefects.assumeServiceNameLoads();
         assertThatThrownBy(() -> new DomainNotFoundException(null, ServiceName.LOGIN))
                 .isInstanceOf(NullPointerException.class).hasMessage("account");
         assertThatThrownBy(() -> new DomainNotFoundException(AccountId.of("1"), null))

@@ -5,7 +5,6 @@ import static dev.lplogin.domain.model.SessionFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lplogin.domain.model.KnownDefects;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
 import java.time.Duration;
@@ -66,7 +65,6 @@ class OutcomesTest {
 
     @Test
     void logged_in_requires_a_session_and_copies_the_services() {
-        KnownDefects.assumeServiceNameLoads();
         Map<ServiceName, ServiceHost> services = new HashMap<>();
         services.put(ServiceName.LOGIN, ServiceHost.of("va.agentvep.liveperson.net"));
 
