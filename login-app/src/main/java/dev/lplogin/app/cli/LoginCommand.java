@@ -53,7 +53,7 @@ final class LoginCommand implements Callable<Integer> {
             output.note("lp-login: note: OAuth1 app keys are deprecated by LivePerson; migrate to --client-id");
         }
         SessionKey key = new SessionKey(id, name);
-        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+        try (LoginUseCase core = root.oneShotCore(config)) {
             SessionInfo info = Sessions.loggedIn(core.login(id, credentials), key);
             output.result("logged in " + info.key() + " at " + info.loginHost() + " (user id " + info.userId()
                     + "); session stored in " + config.store(),

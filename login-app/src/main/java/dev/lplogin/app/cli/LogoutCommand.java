@@ -6,6 +6,7 @@ import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,23 +19,20 @@ final class LogoutCommand implements Callable<Integer> {
     @ParentCommand
     private LpLoginCommand root;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
-    private String account;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Login name (env LP_USERNAME).")
-    private String user;
+    @Mixin
+    private SessionTargetOptions target;
 
     @Option(names = "--all", description = "Log out every stored session.")
     private boolean all;
 
     @Override
     public Integer call() {
-        if (all && (account != null || user != null)) {
+        if (all && (target.account != null || target.user != null)) {
             throw CliException.usage("--all excludes --account and --user", "give either --all or --account ID");
         }
-        AppConfig config = root.config(account, user);
+        AppConfig config = root.config(target.account, target.user);
         Output output = root.output();
-        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+        try (LoginUseCase core = root.oneShotCore(config)) {
             if (all) {
                 int count = core.logoutAll();
                 output.result("logged out " + Formats.count(count, "session"),

@@ -4,6 +4,7 @@ import dev.lplogin.app.wiring.AppConfig;
 import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
+import dev.lplogin.domain.usecase.LoginUseCase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -102,6 +103,11 @@ final class LpLoginCommand implements Callable<Integer> {
     /** The object graph for one command. */
     LoginComponent component(AppConfig config, LoginSettings settings, SessionListener listener) {
         return LoginComponent.create(config, settings, listener);
+    }
+
+    /** The core for a command that runs once and exits ({@link #oneShot()} settings, no listener). */
+    LoginUseCase oneShotCore(AppConfig config) {
+        return component(config, oneShot(), SessionListener.NONE).loginUseCase();
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lp-login refresh}: confirms a stored session alive now (spec §3.2), logging in again if it died. */
@@ -17,16 +17,13 @@ final class RefreshCommand implements Callable<Integer> {
     @ParentCommand
     private LpLoginCommand root;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
-    private String account;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Login name (env LP_USERNAME).")
-    private String user;
+    @Mixin
+    private SessionTargetOptions target;
 
     @Override
     public Integer call() {
-        AppConfig config = root.config(account, user);
-        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+        AppConfig config = root.config(target.account, target.user);
+        try (LoginUseCase core = root.oneShotCore(config)) {
             SessionInfo info = Sessions.refreshNow(core, Sessions.target(root, config, core));
             root.output().result("refreshed " + Formats.sessionLine(info, root.clock().instant()),
                     () -> Formats.session(info, root.clock().instant()));

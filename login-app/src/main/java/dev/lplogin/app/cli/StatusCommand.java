@@ -26,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         AppConfig config = root.config(null, null);
         Instant now = root.clock().instant();
-        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+        try (LoginUseCase core = root.oneShotCore(config)) {
             List<SessionInfo> sessions = core.sessions().stream()
                     .sorted(Comparator.comparing((SessionInfo s) -> s.key().account().value())
                             .thenComparing(s -> s.key().loginName()))

@@ -5,7 +5,7 @@ import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lp-login token}: prints a valid bearer and nothing else, for {@code $(lp-login token ...)}. */
@@ -18,16 +18,13 @@ final class TokenCommand implements Callable<Integer> {
     @ParentCommand
     private LpLoginCommand root;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Account id (env LP_ACCOUNT).")
-    private String account;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Login name (env LP_USERNAME).")
-    private String user;
+    @Mixin
+    private SessionTargetOptions target;
 
     @Override
     public Integer call() {
-        AppConfig config = root.config(account, user);
-        try (LoginUseCase core = root.component(config, LpLoginCommand.oneShot(), event -> { }).loginUseCase()) {
+        AppConfig config = root.config(target.account, target.user);
+        try (LoginUseCase core = root.oneShotCore(config)) {
             SessionKey key = Sessions.target(root, config, core);
             // The only place the CLI prints a secret: this command exists to hand the bearer to a script (spec §4).
             root.output().raw(core.bearer(key).reveal());
