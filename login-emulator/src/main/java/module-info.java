@@ -5,6 +5,6 @@ module dev.lplogin.emulator {
     requires java.logging;
 
     exports dev.lplogin.emulator;
-    // Not exported (implementation), but opened unqualified: Yasson reads its *Json records via a public lookup.
-    opens dev.lplogin.emulator.server;
+    // Not exported (wire format), but opened unqualified: Yasson reads its *Json records via a public lookup.
+    opens dev.lplogin.emulator.json;
 }

@@ -1,6 +1,5 @@
 package dev.lplogin.emulator;
 
-import dev.lplogin.emulator.server.AccountsFile;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

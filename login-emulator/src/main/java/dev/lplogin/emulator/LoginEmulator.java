@@ -1,6 +1,5 @@
 package dev.lplogin.emulator;
 
-import dev.lplogin.emulator.server.EmulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,6 +2,10 @@
  * A local stand-in for LivePerson's Login Service and Domain API (spec §2, §3) on loopback, with admin controls for
  * faults, expiry and a movable clock. Outside the hexagon: it knows nothing of the client.
  *
+ * <p>The public types are the API; everything else here is package-private machinery (the JDK HTTP(S) server, one
+ * handler per endpoint, the session registry, the fault plan). The JSON wire records live in
+ * {@code dev.lplogin.emulator.json}, which is not exported.
+ *
  * <p>Start one with {@link dev.lplogin.emulator.LoginEmulator#start(EmulatorConfig)}. It always serves the
  * {@link dev.lplogin.emulator.DemoAccount} unless configured otherwise; more accounts come from a JSON file
  * ({@link dev.lplogin.emulator.EmulatorAccount#load(java.nio.file.Path)}):

@@ -1,7 +1,0 @@
-package dev.lplogin.emulator.server;
-
-/** Answers one kind of request; may throw {@link Rejection} for a 4xx. */
-@FunctionalInterface
-interface Handler {
-    Reply handle(Request request);
-}
