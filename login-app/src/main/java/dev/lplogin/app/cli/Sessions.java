@@ -29,13 +29,10 @@ final class Sessions {
     }
 
     /**
-     * Refreshes {@code key} at the service now and returns the confirmed session. The session is first brought into
-     * the core with {@link LoginUseCase#bearer} (from the store, or a login with held credentials): in a fresh process
-     * the core's {@code refresh} alone would only adopt the stored session without asking the service, and a
-     * keep-alive timer planned while adopting an already-due session can be lost (reported to the lifecycle owner).
+     * Refreshes {@code key} at the service now (one refresh of the stored session, or a login with held credentials
+     * when there is none or the service dropped it) and returns the confirmed session.
      */
     static SessionInfo refreshNow(LoginUseCase core, SessionKey key) {
-        core.bearer(key);
         return core.refresh(key);
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Schedules each key's next background step on the one {@link Scheduler}: a refresh one jittered interval after the
@@ -17,10 +17,11 @@ final class KeepAlive {
 
     private final LoginSettings settings;
     private final Scheduler scheduler;
-    private final Consumer<KeySlot> due;
+    private final ObjLongConsumer<KeySlot> due;
     private final BooleanSupplier stopped;
 
-    KeepAlive(LoginSettings settings, Scheduler scheduler, Consumer<KeySlot> due, BooleanSupplier stopped) {
+    /** {@code due} gets the key and the number of the plan whose timer fired (see {@link KeySlot#isLatestPlan}). */
+    KeepAlive(LoginSettings settings, Scheduler scheduler, ObjLongConsumer<KeySlot> due, BooleanSupplier stopped) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.due = due;
@@ -59,7 +60,7 @@ final class KeepAlive {
             return;
         }
         Duration delay = Duration.between(settings.clock().instant(), when);
-        slot.replaceTimer(scheduler.schedule(delay, () -> due.accept(slot)));
+        slot.replaceTimer(plan -> scheduler.schedule(delay, () -> due.accept(slot, plan)));
     }
 
     private Duration jittered(Duration base) {

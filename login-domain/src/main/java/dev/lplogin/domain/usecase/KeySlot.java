@@ -3,7 +3,7 @@ package dev.lplogin.domain.usecase;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Scheduler.Cancellable;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +20,10 @@ final class KeySlot {
     // After a failed refresh, stale reads must not start a new one on every call (a hammered, failing service);
     // kept outside the snapshot because it only throttles, it never decides what a caller gets.
     private volatile Instant refreshPausedUntil = Instant.MIN;
-    private final AtomicReference<Cancellable> timer = new AtomicReference<>();
+    // The keep-alive timer and the number of the plan it belongs to; every new plan or cancel supersedes the last.
+    private Cancellable timer; // guarded by timerLock
+    private long plan; // guarded by timerLock
+    private final Object timerLock = new Object();
 
     KeySlot(SessionKey key, CompetingLogins competing) {
         this.key = key;
@@ -56,15 +59,39 @@ final class KeySlot {
         refreshPausedUntil = until;
     }
 
-    /** Installs the next timer for this key, cancelling the one before. */
-    void replaceTimer(Cancellable next) {
-        Cancellable previous = timer.getAndSet(next);
-        if (previous != null) {
-            previous.cancel();
+    /**
+     * Installs the next timer for this key, cancelling the one before: {@code schedule} gets the new plan's number
+     * (for {@link #isLatestPlan}) and returns the scheduled timer.
+     */
+    void replaceTimer(LongFunction<Cancellable> schedule) {
+        Cancellable previous;
+        synchronized (timerLock) {
+            previous = timer;
+            timer = schedule.apply(++plan);
         }
+        cancel(previous);
     }
 
     void cancelTimer() {
-        replaceTimer(null);
+        Cancellable previous;
+        synchronized (timerLock) {
+            previous = timer;
+            timer = null;
+            plan++;
+        }
+        cancel(previous);
+    }
+
+    /** Whether nothing was planned or cancelled since plan {@code number}: its timer is the key's last word. */
+    boolean isLatestPlan(long number) {
+        synchronized (timerLock) {
+            return plan == number;
+        }
+    }
+
+    private static void cancel(Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 }

@@ -78,7 +78,7 @@ final class Renewal {
         return switch (freshness) {
             case FRESH, STALE -> refreshWanted ? refresh(slot, state.session().orElseThrow())
                     : Settled.ok(state.session().orElseThrow());
-            case EXPIRED -> acquire(slot);
+            case EXPIRED -> acquire(slot, intent);
         };
     }
 
@@ -132,7 +132,12 @@ final class Renewal {
         return !targets.isEmpty();
     }
 
-    private Settled acquire(KeySlot slot) {
+    /**
+     * A usable session for a key holding none: one reused from the store — and, for {@link Intent#REFRESH_NOW},
+     * confirmed at the service in the same lease (a new process's explicit refresh must refresh, not just pick up) —
+     * or else a new login.
+     */
+    private Settled acquire(KeySlot slot, Intent intent) {
         throwIfHalted(slot);
         return store.underLease(slot.key, () -> {
             Instant now = now();
@@ -144,7 +149,8 @@ final class Renewal {
             }
             Optional<Session> stored = store.load(slot.key);
             if (stored.isPresent() && reusable(stored.get(), state, now)) {
-                return adopt(slot, stored.get());
+                return intent == Intent.REFRESH_NOW ? refreshAtService(slot, hold(slot, stored.get()))
+                        : adopt(slot, stored.get());
             }
             Credentials credentials = state.credentials().orElseThrow(() -> notLoggedIn(slot.key, state));
             long storedVersion = stored.map(Session::version).orElse(0L);
@@ -160,21 +166,26 @@ final class Renewal {
                     && freshness(stored.get()) == Freshness.FRESH) {
                 return adopt(slot, stored.get());
             }
-            RefreshOutcome outcome;
-            try {
-                outcome = gateway.refresh(session);
-            } catch (InfrastructureException e) {
-                return refreshFailed(slot, session, e.getMessage(), e, Duration.ZERO);
-            }
-            return switch (outcome) {
-                case Refreshed refreshed -> confirmed(slot, store.save(refreshed.session()));
-                case SessionGone gone -> relogin(slot, session, gone);
-                case Blocked blocked -> throw stop(slot, blockedHalt(blocked));
-                case RateLimited limited -> refreshFailed(slot, session,
-                        "the Login Service rate-limits this user (429)", limitedException(slot, limited),
-                        limited.retryAfter());
-            };
+            return refreshAtService(slot, session);
         });
+    }
+
+    /** One refresh call upstream for {@code session}, under the key's lease, and the state its outcome leaves. */
+    private Settled refreshAtService(KeySlot slot, Session session) {
+        RefreshOutcome outcome;
+        try {
+            outcome = gateway.refresh(session);
+        } catch (InfrastructureException e) {
+            return refreshFailed(slot, session, e.getMessage(), e, Duration.ZERO);
+        }
+        return switch (outcome) {
+            case Refreshed refreshed -> confirmed(slot, store.save(refreshed.session()));
+            case SessionGone gone -> relogin(slot, session, gone);
+            case Blocked blocked -> throw stop(slot, blockedHalt(blocked));
+            case RateLimited limited -> refreshFailed(slot, session,
+                    "the Login Service rate-limits this user (429)", limitedException(slot, limited),
+                    limited.retryAfter());
+        };
     }
 
     private Settled confirmed(KeySlot slot, Session session) {
@@ -277,11 +288,16 @@ final class Renewal {
         keepAlive.retryAt(slot, next.get());
     }
 
+    /** Holds a live session another process saved, with the keep-alive planned from its last confirmation. */
     private Settled adopt(KeySlot slot, Session stored) {
+        keepAlive.afterConfirmation(slot, hold(slot, stored));
+        return Settled.ok(stored);
+    }
+
+    private Session hold(KeySlot slot, Session stored) {
         slot.update(state -> state.withSession(stored));
         events.emit(new SessionEvent.ReusedStored(slot.key, now()));
-        keepAlive.afterConfirmation(slot, stored);
-        return Settled.ok(stored);
+        return stored;
     }
 
     private boolean reusable(Session stored, KeyState state, Instant now) {

@@ -275,13 +275,22 @@ final class SessionLifecycle implements LoginUseCase {
         return result;
     }
 
-    /** Keep-alive timer fired (on the scheduler thread): start the flight and return at once. */
-    private void keepAliveDue(KeySlot slot) {
+    /** Keep-alive timer of plan {@code plan} fired (on the scheduler thread): start the flight and return at once. */
+    private void keepAliveDue(KeySlot slot, long plan) {
         if (closed.get()) {
             return;
         }
-        slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_NOW)).whenComplete((ok, failure) -> {
-            if (failure != null) {
+        SingleFlight.Flight<Settled> flight =
+                slot.flight.joinOrStart(executor, () -> renewal.settle(slot, Intent.REFRESH_NOW));
+        flight.future().whenComplete((ok, failure) -> {
+            if (!flight.started()) {
+                // Joined someone else's flight, which may not have done this tick's work: e.g. a pickup of a stored
+                // session already due planned this very tick, which then fired into it. If nothing was planned
+                // since, the tick would be lost, and with it the key's keep-alive: run it again now.
+                if (slot.isLatestPlan(plan)) {
+                    keepAliveDue(slot, plan);
+                }
+            } else if (failure != null) {
                 // the listener already heard about it; a failing background step is not an error of any caller
                 LOG.log(Level.DEBUG, "lp-login: background step for " + slot.key + " failed: " + failure.getMessage());
             }

@@ -24,6 +24,8 @@ final class FakeTokenStore implements TokenStore {
     final AtomicInteger saves = new AtomicInteger();
     final AtomicInteger leases = new AtomicInteger();
     volatile boolean broken;
+    /** Runs in the next {@link #release}, before the lease is let go: lets a test act while a flight still holds it. */
+    volatile Runnable beforeNextRelease;
 
     private final Clock clock;
     private final Map<SessionKey, Session> sessions = new HashMap<>();
@@ -84,7 +86,16 @@ final class FakeTokenStore implements TokenStore {
     }
 
     @Override
-    public synchronized void release(Lease lease) {
+    public void release(Lease lease) {
+        Runnable hook = beforeNextRelease;
+        beforeNextRelease = null;
+        if (hook != null) {
+            hook.run(); // outside the lock: the hook may drive the scheduler, whose tasks use the store
+        }
+        releaseNow(lease);
+    }
+
+    private synchronized void releaseNow(Lease lease) {
         check();
         held.remove(lease.key(), lease);
     }

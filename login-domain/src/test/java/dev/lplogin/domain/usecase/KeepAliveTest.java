@@ -75,6 +75,26 @@ class KeepAliveTest {
     }
 
     @Test
+    void a_stored_session_picked_up_when_already_due_keeps_being_refreshed() {
+        rig.store.put(rig.gateway.issue(KEY, FakeDomainLookup.LOGIN_HOST).session());
+        rig.clock.advance(Duration.ofMinutes(5)); // stale: its next refresh was due a minute ago
+        LoginUseCase core = rig.core();
+        core.useCredentials(ACCOUNT, CREDENTIALS);
+        // A real scheduler fires a timer planned in the past at once, while the pickup's flight is still running
+        // (here: just before it lets go of the store's lease), so the tick joins that flight.
+        rig.store.beforeNextRelease = () -> rig.advance(Duration.ZERO);
+
+        core.bearer(KEY);
+
+        assertThat(rig.gateway.refreshes).as("the due refresh ran right after the pickup").hasValue(1);
+        assertThat(rig.scheduler.pending()).as("the next keep-alive tick is planned").isEqualTo(1);
+        rig.advance(Duration.ofHours(1));
+        assertThat(rig.gateway.logins).as("kept alive, never lost").hasValue(0);
+        assertThat(rig.gateway.refreshes.get()).isBetween(14, 18); // 1 + one about every 4 minutes for an hour
+        assertThat(core.session(KEY)).get().extracting(SessionInfo::freshness).isEqualTo(Freshness.FRESH);
+    }
+
+    @Test
     void with_keep_alive_off_nothing_runs_in_the_background() {
         LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
         core.login(ACCOUNT, CREDENTIALS);

@@ -6,8 +6,10 @@ import static dev.lplogin.domain.usecase.Rig.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.Session;
+import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.port.LoggedIn;
 import dev.lplogin.domain.port.SessionEvent;
 import java.time.Duration;
@@ -40,6 +42,45 @@ class StoreTest {
         assertThat(core.bearer(KEY)).isEqualTo(stored.bearer());
         assertThat(rig.gateway.logins).hasValue(0);
         assertThat(rig.listener.of(SessionEvent.ReusedStored.class)).hasSize(1);
+    }
+
+    @Test
+    void refresh_in_a_new_core_confirms_the_stored_session_at_the_service_and_saves_it() {
+        Session stored = rig.store.put(rig.gateway.issue(KEY, FakeDomainLookup.LOGIN_HOST).session());
+        rig.clock.advance(Duration.ofMinutes(2));
+        LoginUseCase core = rig.core(); // a fresh process: nothing held, no credentials (like `lp-login refresh`)
+
+        SessionInfo info = core.refresh(KEY);
+
+        // LoginUseCase#refresh: "refreshes the session now" -- picking it up from the store is not enough
+        assertThat(rig.gateway.refreshes).hasValue(1);
+        assertThat(rig.gateway.logins).hasValue(0);
+        assertThat(info.lastConfirmedAt()).isEqualTo(rig.clock.instant());
+        assertThat(info.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(rig.store.peek(KEY)).get().satisfies(s -> {
+            assertThat(s.bearer()).isEqualTo(stored.bearer());
+            assertThat(s.lastConfirmedAt()).isEqualTo(rig.clock.instant());
+            assertThat(s.version()).as("saved with compare-and-set over the stored one").isEqualTo(stored.version() + 1);
+        });
+        assertThat(core.bearer(KEY)).isEqualTo(stored.bearer());
+        assertThat(rig.gateway.refreshes).as("one refresh, not one per call").hasValue(1);
+    }
+
+    @Test
+    void refresh_in_a_new_core_logs_in_again_when_the_service_dropped_the_stored_session() {
+        Session stored = rig.store.put(rig.gateway.issue(KEY, FakeDomainLookup.LOGIN_HOST).session());
+        rig.gateway.kill(KEY);
+        LoginUseCase core = rig.core();
+        core.useCredentials(ACCOUNT, CREDENTIALS);
+
+        core.refresh(KEY);
+
+        assertThat(rig.gateway.refreshes).hasValue(1);
+        assertThat(rig.gateway.logins).hasValue(1);
+        assertThat(rig.store.peek(KEY)).get().satisfies(s -> {
+            assertThat(s.bearer()).isNotEqualTo(stored.bearer());
+            assertThat(rig.gateway.isLive(s.bearer())).isTrue();
+        });
     }
 
     @Test
