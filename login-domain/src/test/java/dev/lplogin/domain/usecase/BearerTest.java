@@ -72,6 +72,34 @@ class BearerTest {
     }
 
     @Test
+    void fresh_bearers_are_read_without_waiting_while_a_login_of_the_same_key_hangs_upstream() throws Exception {
+        LoginUseCase core = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
+        Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
+        rig.gateway.loginGate = new CountDownLatch(1); // the next login hangs inside the gateway...
+        Thread relogin = Thread.ofPlatform().start(() -> core.login(ACCOUNT, CREDENTIALS));
+        Threads.awaitTrue(() -> rig.gateway.logins.get() == 2, "the second login is upstream");
+
+        // ...yet the hot path takes no lock the login holds: 8 threads x 100,000 reads all finish, unblocked.
+        long started = System.nanoTime();
+        List<Boolean> sameBearer = Threads.start(8, () -> {
+            boolean same = true;
+            for (int i = 0; i < 100_000; i++) {
+                same &= core.bearer(KEY).equals(bearer);
+            }
+            return same;
+        }).join(Duration.ofSeconds(20));
+        long micros = (System.nanoTime() - started) / 1_000;
+
+        assertThat(sameBearer).hasSize(8).containsOnly(true);
+        assertThat(relogin.isAlive()).as("the login is still held open upstream").isTrue();
+        assertThat(rig.gateway.refreshes).hasValue(0);
+        System.out.printf("800,000 fresh bearer() reads during a hanging login: %,d us%n", micros);
+        rig.gateway.loginGate.countDown();
+        relogin.join(Duration.ofSeconds(20));
+        assertThat(core.bearer(KEY)).as("the new login replaced the session").isNotEqualTo(bearer);
+    }
+
+    @Test
     void two_hundred_threads_asking_for_an_expired_session_cause_exactly_one_login() throws Exception {
         LoginUseCase core = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
         Secret old = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
