@@ -1,6 +1,9 @@
-/** The composition root (Dagger) and the driving adapter: the lp-login command line. */
+/**
+ * The composition root (Dagger) and the driving adapter: the lp-login command line. The wiring package is exported so
+ * that products using Dagger can reuse {@code LoginComponent}; the CLI is not an API.
+ */
 module dev.lplogin.app {
-    requires dev.lplogin.domain;
+    requires transitive dev.lplogin.domain;
     requires dev.lplogin.adapter.http;
     requires dev.lplogin.adapter.storage;
     requires dev.lplogin.emulator;
@@ -8,6 +11,8 @@ module dev.lplogin.app {
     requires jakarta.inject;
     requires info.picocli;
     requires java.logging;
+
+    exports dev.lplogin.app.wiring;
 
     opens dev.lplogin.app.cli to info.picocli;
 }
