@@ -87,7 +87,7 @@ final class KeepaliveCommand implements Callable<Integer> {
         CliException first = null;
         for (SessionKey key : keys) {
             try {
-                SessionInfo info = Sessions.refreshNow(core, key);
+                SessionInfo info = core.refresh(key);
                 output.result("keeping " + Formats.sessionLine(info, root.clock().instant()),
                         () -> Formats.session(info, root.clock().instant()).put("event", "keeping"));
                 alive++;

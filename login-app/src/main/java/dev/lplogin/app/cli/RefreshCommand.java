@@ -24,7 +24,7 @@ final class RefreshCommand implements Callable<Integer> {
     public Integer call() {
         AppConfig config = root.config(target.account, target.user);
         try (LoginUseCase core = root.oneShotCore(config)) {
-            SessionInfo info = Sessions.refreshNow(core, Sessions.target(root, config, core));
+            SessionInfo info = core.refresh(Sessions.target(root, config, core));
             root.output().result("refreshed " + Formats.sessionLine(info, root.clock().instant()),
                     () -> Formats.session(info, root.clock().instant()));
         }

@@ -11,7 +11,7 @@ import dev.lplogin.domain.port.LoginOutcome;
 import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.usecase.LoginUseCase;
 
-/** What the session commands share: find the key, hand the core the environment's credentials, refresh, log in. */
+/** What the session commands share: find the key, hand the core the environment's credentials, map a login. */
 final class Sessions {
 
     private Sessions() {
@@ -26,14 +26,6 @@ final class Sessions {
         new CredentialSources(root.env(), root.terminal()).fromEnvironment(key.loginName())
                 .ifPresent(credentials -> core.useCredentials(key.account(), credentials));
         return key;
-    }
-
-    /**
-     * Refreshes {@code key} at the service now (one refresh of the stored session, or a login with held credentials
-     * when there is none or the service dropped it) and returns the confirmed session.
-     */
-    static SessionInfo refreshNow(LoginUseCase core, SessionKey key) {
-        return core.refresh(key);
     }
 
     /**
