@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,22 +103,10 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(file, "file");
         Lookup lookup = new Lookup(flags, env, file);
-        HttpSettings http = HttpSettings.defaults();
-        Optional<Found> csds = lookup.find(Key.CSDS);
-        if (csds.isPresent()) {
-            URI url = uri(csds.get());
-            http = checked(csds.get(), http, h -> h.withCsdsBaseUrl(url));
-        }
-        Optional<Found> caCert = lookup.find(Key.CA_CERT);
-        if (caCert.isPresent()) {
-            Path pem = path(caCert.get());
-            http = checked(caCert.get(), http, h -> h.withExtraTrustedCertificate(pem));
-        }
-        Optional<Found> retryDelays = lookup.find(Key.RETRY_DELAYS);
-        if (retryDelays.isPresent()) {
-            List<Duration> delays = durations(retryDelays.get());
-            http = checked(retryDelays.get(), http, h -> h.withRetryDelays(delays));
-        }
+        HttpSettings.Builder http = HttpSettings.builder();
+        lookup.find(Key.CSDS).ifPresent(v -> checked(v, () -> http.csdsBaseUrl(uri(v))));
+        lookup.find(Key.CA_CERT).ifPresent(v -> checked(v, () -> http.extraTrustedCertificate(path(v))));
+        lookup.find(Key.RETRY_DELAYS).ifPresent(v -> checked(v, () -> http.retryDelays(durations(v))));
         Optional<Found> storeValue = lookup.find(Key.STORE);
         Store store = storeValue.map(Found::value).filter("memory"::equals).isPresent() ? new Store.Memory()
                 : new Store.Directory(storeValue.map(AppConfig::path)
@@ -127,7 +114,7 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
                         EncryptionKey.fromEnvironment(env));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(AppConfig::accountId);
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
-        return new AppConfig(new AdapterSettings(http, store), account, user);
+        return new AppConfig(new AdapterSettings(http.build(), store), account, user);
     }
 
     /**
@@ -135,7 +122,7 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
      * sessions in memory and no defaults from the environment ({@code lp-login demo}).
      */
     public static AppConfig forEmulator(URI baseUrl, Path pemFile) {
-        HttpSettings http = HttpSettings.defaults().withCsdsBaseUrl(baseUrl).withExtraTrustedCertificate(pemFile);
+        HttpSettings http = HttpSettings.builder().csdsBaseUrl(baseUrl).extraTrustedCertificate(pemFile).build();
         return new AppConfig(new AdapterSettings(http, new Store.Memory()), Optional.empty(), Optional.empty());
     }
 
@@ -178,11 +165,13 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
     }
 
     /** Applies one value to the adapter's settings; the adapter's own validation message gets the value's source. */
-    private static HttpSettings checked(Found found, HttpSettings http,
-            UnaryOperator<HttpSettings> change) {
+    private static void checked(Found found, Runnable apply) {
         try {
-            return change.apply(http);
+            apply.run();
         } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(found.key().property() + " (from ")) {
+                throw e; // already says where the value came from
+            }
             throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + "): "
                     + e.getMessage(), e);
         }

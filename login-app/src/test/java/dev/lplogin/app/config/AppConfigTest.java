@@ -77,9 +77,9 @@ class AppConfigTest {
 
         AppConfig config = AppConfig.resolve(Map.of(), env, Map.of());
 
-        HttpSettings http = HttpSettings.defaults().withCsdsBaseUrl(URI.create("https://c.example"))
-                .withExtraTrustedCertificate(Path.of("/ca.pem"))
-                .withRetryDelays(List.of(Duration.ofSeconds(1), Duration.ofMillis(500)));
+        HttpSettings http = HttpSettings.builder().csdsBaseUrl(URI.create("https://c.example"))
+                .extraTrustedCertificate(Path.of("/ca.pem"))
+                .retryDelays(List.of(Duration.ofSeconds(1), Duration.ofMillis(500))).build();
         assertThat(config).isEqualTo(new AppConfig(new AdapterSettings(http, new Store.Memory()),
                 Optional.of(AccountId.of("123")), Optional.of("bob")));
     }
@@ -126,13 +126,13 @@ class AppConfigTest {
     @Test
     void the_csds_url_is_validated_by_the_http_adapters_own_rule() {
         for (String url : List.of("http://api.liveperson.net", "https://u:p@api.liveperson.net", "https://x/?q=1")) {
-            assertThatThrownBy(() -> HttpSettings.defaults().withCsdsBaseUrl(URI.create(url)))
+            assertThatThrownBy(() -> HttpSettings.builder().csdsBaseUrl(URI.create(url)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_CSDS", url), Map.of()))
                     .as(url).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LP_CSDS");
         }
         assertThat(AppConfig.resolve(Map.of(Key.CSDS, "http://[::1]:8080"), HOME, Map.of()).adapters().http())
-                .isEqualTo(HttpSettings.defaults().withCsdsBaseUrl(URI.create("http://[::1]:8080")));
+                .isEqualTo(HttpSettings.builder().csdsBaseUrl(URI.create("http://[::1]:8080")).build());
     }
 
     @Test

@@ -38,7 +38,7 @@ class LoginComponentTest {
     void the_graph_logs_in_through_the_configured_csds_and_trusts_the_extra_certificate(LoginEmulator emulator) {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         LoginComponent app = LoginComponent.create(adapters(emulator, new AdapterSettings.Store.Memory()),
-                LoginSettings.defaults().withKeepAlive(false), events::add);
+                LoginSettings.builder().keepAlive(false).build(), events::add);
 
         try (LoginUseCase core = app.loginUseCase()) {
             assertThat(app.loginUseCase()).as("one core per component").isSameAs(core);
@@ -57,7 +57,7 @@ class LoginComponentTest {
     void a_directory_store_keeps_sessions_for_the_next_component(LoginEmulator emulator) {
         AdapterSettings config = adapters(emulator, new AdapterSettings.Store.Directory(dir.resolve("store"),
                 Optional.empty()));
-        LoginSettings oneShot = LoginSettings.defaults().withKeepAlive(false).withLogoutOnClose(false);
+        LoginSettings oneShot = LoginSettings.builder().keepAlive(false).logoutOnClose(false).build();
         SessionKey key = new SessionKey(ACCOUNT, DemoAccount.USERNAME);
 
         Secret bearer;
@@ -73,7 +73,7 @@ class LoginComponentTest {
     private AdapterSettings adapters(LoginEmulator emulator, AdapterSettings.Store store) {
         Path pem = dir.resolve("emulator.pem");
         emulator.writeCertificatePem(pem);
-        return new AdapterSettings(HttpSettings.defaults().withCsdsBaseUrl(emulator.baseUrl())
-                .withExtraTrustedCertificate(pem), store);
+        return new AdapterSettings(HttpSettings.builder().csdsBaseUrl(emulator.baseUrl())
+                .extraTrustedCertificate(pem).build(), store);
     }
 }
