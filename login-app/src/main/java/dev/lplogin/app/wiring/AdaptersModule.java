@@ -15,7 +15,7 @@ import dev.lplogin.domain.usecase.LoginSettings;
 import jakarta.inject.Singleton;
 
 /**
- * Builds the driven adapters with their plain constructors and factories, configured from {@link AppConfig}: the
+ * Builds the driven adapters with their plain constructors and factories, configured by {@link AdapterSettings}: the
  * HTTP adapters share one {@link HttpTransport} (one connection pool, one JSON-B instance); time comes from the
  * core's clock, so leases, caches and the lifecycle agree on what "now" is.
  */
@@ -27,15 +27,8 @@ final class AdaptersModule {
 
     @Provides
     @Singleton
-    static HttpSettings httpSettings(AppConfig config) {
-        HttpSettings settings = HttpSettings.defaults().withCsdsBaseUrl(config.csds());
-        if (config.caCert().isPresent()) {
-            settings = settings.withExtraTrustedCertificate(config.caCert().get());
-        }
-        if (config.retryDelays().isPresent()) {
-            settings = settings.withRetryDelays(config.retryDelays().get());
-        }
-        return settings;
+    static HttpSettings httpSettings(AdapterSettings adapters) {
+        return adapters.http();
     }
 
     @Provides
@@ -59,10 +52,10 @@ final class AdaptersModule {
     /** The file store (encrypted when a store key is configured), or memory only. */
     @Provides
     @Singleton
-    static TokenStore tokenStore(AppConfig config, LoginSettings settings) {
-        return switch (config.store()) {
-            case AppConfig.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
-            case AppConfig.Store.Directory dir -> config.storeKey()
+    static TokenStore tokenStore(AdapterSettings adapters, LoginSettings settings) {
+        return switch (adapters.store()) {
+            case AdapterSettings.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
+            case AdapterSettings.Store.Directory dir -> dir.key()
                     .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
                     .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
         };

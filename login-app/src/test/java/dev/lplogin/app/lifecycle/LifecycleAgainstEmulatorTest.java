@@ -259,11 +259,13 @@ class LifecycleAgainstEmulatorTest {
     }
 
     private LoginUseCase core(TokenStore store, LoginSettings.Builder settings) {
-        HttpTransport transport = HttpTransport.create(HttpSettings.defaults()
-                .withCsdsBaseUrl(emulator().baseUrl())
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5))
-                .withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)))
-                .withRateLimit(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
+        HttpTransport transport = HttpTransport.create(HttpSettings.builder()
+                .csdsBaseUrl(emulator().baseUrl())
+                .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(5))
+                .retryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)))
+                .loginRateLimitFloor(Duration.ofMillis(100)).otherRateLimitFloor(Duration.ofMillis(50))
+                .rateLimitBudget(Duration.ofSeconds(1))
+                .build());
         resources.add(transport);
         SessionListener listener = events::add;
         LoginUseCase core = LoginCore.create(new HttpDomainLookup(transport, Clock.systemUTC()),

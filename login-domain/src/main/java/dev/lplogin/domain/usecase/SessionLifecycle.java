@@ -73,7 +73,7 @@ final class SessionLifecycle implements LoginUseCase {
                 : Optional.of(Executors.newVirtualThreadPerTaskExecutor());
         Executor executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
         this.runner = new EffectRunner(new SessionStateMachine(rules), domainLookup, gateway,
-                new StoredSessions(tokenStore, settings), new Events(listener), scheduler, executor,
+                new StoredSessions(tokenStore, settings, scheduler, executor), new Events(listener), scheduler, executor,
                 new BackgroundWork(executor, settings.backgroundConcurrency()),
                 new RefreshPlanner(settings.refreshInterval()), settings.clock(), () -> closed);
     }
