@@ -47,11 +47,13 @@ record SessionStateMachine(Rules rules) {
     /** Young kills within the window that raise the competing-login warning. */
     static final int KILLS_THRESHOLD = 3;
     /**
-     * Keep-alive refreshes are planned anywhere in the last this-much of the refresh interval after a confirmation
-     * (the {@link EffectRunner}'s planner picks the least busy moment, the latest on a tie): wide enough that even a
-     * burst of simultaneous logins is spread to within 1.33x of the mean, late enough not to waste refreshes.
+     * Keep-alive refreshes are planned anywhere in the last this-much of the refresh interval after a confirmation;
+     * the {@link RefreshPlanner} picks the least busy moment, the latest on a tie. A lone session is therefore
+     * refreshed at the end of its fresh window, and a burst of simultaneous logins is spread over (almost) the whole
+     * interval at once, so that the refresh waves that follow are flat whatever the pattern of logins. The first
+     * 5 % are left out so that no session is refreshed right after its login.
      */
-    static final double SPREAD_FRACTION = 0.75;
+    static final double SPREAD_FRACTION = 0.95;
 
     static final String COMPETING_ADVICE = "another process (or machine) is probably logging in as the same user: "
             + "LivePerson keeps one session per user, so each login kills the other's session; let the processes "
