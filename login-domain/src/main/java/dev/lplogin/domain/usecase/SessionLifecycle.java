@@ -3,6 +3,8 @@ package dev.lplogin.domain.usecase;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
@@ -54,6 +56,7 @@ final class SessionLifecycle implements LoginUseCase {
 
     private final LoginSettings settings;
     private final Rules rules;
+    private final DomainLookup domainLookup;
     private final TokenStore tokenStore;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
@@ -66,6 +69,7 @@ final class SessionLifecycle implements LoginUseCase {
             LoginSettings settings) {
         this.settings = settings;
         this.rules = Rules.from(settings);
+        this.domainLookup = domainLookup;
         this.tokenStore = tokenStore;
         this.scheduler = settings.scheduler().orElseGet(ThreadScheduler::new);
         this.ownsScheduler = settings.scheduler().isEmpty();
@@ -199,6 +203,21 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(key, "key");
         requireOpen();
         return logout(track(key));
+    }
+
+    @Override
+    public ServiceHost serviceHost(AccountId account, ServiceName service) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(service, "service");
+        requireOpen();
+        return domainLookup.lookup(account, service);
+    }
+
+    @Override
+    public Map<ServiceName, ServiceHost> serviceHosts(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        requireOpen();
+        return Map.copyOf(domainLookup.lookupAll(account));
     }
 
     @Override
