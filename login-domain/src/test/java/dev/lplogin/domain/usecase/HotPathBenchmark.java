@@ -1,0 +1,100 @@
+package dev.lplogin.domain.usecase;
+
+import dev.lplogin.domain.model.Secret;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * A small JMH-free measurement of {@code bearer()} on a fresh session, at 1 and 2 threads: nanoseconds and bytes
+ * allocated per call, next to a plain volatile read and a {@code Clock.systemUTC().instant()} for scale. Not a test
+ * (surefire does not run it); run it by hand after {@code mvn test-compile}:
+ *
+ * <pre>
+ * java -cp login-domain/target/classes:login-domain/target/test-classes \
+ *     dev.lplogin.domain.usecase.HotPathBenchmark
+ * </pre>
+ *
+ * The benchmark suite of {@code login-bench} (JMH) is the reference; this one only shows the order of magnitude.
+ */
+final class HotPathBenchmark {
+
+    private static final long CALLS = 200_000_000L;
+    private static volatile Secret plain = Secret.of("x");
+
+    private HotPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Rig rig = new Rig()) {
+            LoginUseCase core = rig.core(rig.settings().keepAlive(false));
+            core.login(Rig.ACCOUNT, Rig.CREDENTIALS);
+            for (int round = 0; round < 3; round++) { // the first round warms up the JIT
+                for (int threads = 1; threads <= 2; threads++) {
+                    report("bearer() fresh", threads, measure(threads, () -> core.bearer(Rig.KEY)));
+                    report("volatile read", threads, measure(threads, () -> plain));
+                }
+                report("Clock.instant()", 1, measure(1, () -> {
+                    java.time.Clock.systemUTC().instant();
+                    return plain;
+                }));
+            }
+        }
+    }
+
+    private interface Call {
+        Secret run();
+    }
+
+    private record Result(double nanosPerCall, double bytesPerCall) {
+    }
+
+    private static Result measure(int threads, Call call) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        long[] nanos = new long[threads];
+        long[] bytes = new long[threads];
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread worker = new Thread(() -> {
+                long nulls = 0;
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                long allocatedBefore = mx.getCurrentThreadAllocatedBytes();
+                long began = System.nanoTime();
+                for (long i = 0; i < CALLS; i++) {
+                    if (call.run() == null) {
+                        nulls++;
+                    }
+                }
+                nanos[me] = System.nanoTime() - began;
+                bytes[me] = mx.getCurrentThreadAllocatedBytes() - allocatedBefore;
+                if (nulls != 0) {
+                    throw new IllegalStateException("null bearer");
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double ns = 0;
+        double b = 0;
+        for (int t = 0; t < threads; t++) {
+            ns += (double) nanos[t] / CALLS;
+            b += (double) bytes[t] / CALLS;
+        }
+        return new Result(ns / threads, b / threads);
+    }
+
+    private static void report(String what, int threads, Result result) {
+        System.out.printf("%-16s %d thread(s): %6.2f ns/op %6.3f B/op%n", what, threads, result.nanosPerCall(),
+                result.bytesPerCall());
+    }
+}
