@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lplogin.domain.port.SessionEvent;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +15,10 @@ import org.junit.jupiter.api.Test;
 class BackgroundWorkTest {
 
     private final Rig rig = new Rig();
-    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
     void tearDown() {
         rig.close();
-        virtualThreads.shutdownNow();
     }
 
     @Test
@@ -47,21 +42,22 @@ class BackgroundWorkTest {
     }
 
     @Test
-    void keep_alive_refreshes_run_at_most_background_concurrency_at_once() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).backgroundConcurrency(3));
+    void keep_alive_refreshes_run_at_most_background_concurrency_at_once() {
+        QueueExecutor network = new QueueExecutor();
+        LoginUseCase core = rig.core(rig.settings().executor(network).backgroundConcurrency(3));
         for (int i = 0; i < 20; i++) {
             core.login(ACCOUNT, Rig.credentials(i));
         }
-        rig.gateway.refreshGate = new CountDownLatch(1); // every refresh hangs upstream until released
+        network.hold(); // from now on the test decides when network work runs
 
-        rig.advance(Duration.ofMinutes(4)); // all 20 refreshes fall due
+        rig.advance(Duration.ofMinutes(4)); // all 20 refreshes fall due, and their timers have started them all
 
-        Threads.awaitTrue(() -> rig.gateway.refreshes.get() == 3, "three refreshes are upstream");
-        Thread.sleep(200); // give a fourth the chance to start, which it must not take
-        assertThat(rig.gateway.refreshes).as("upstream at once").hasValue(3);
-        rig.gateway.refreshGate.countDown();
-        Threads.awaitTrue(() -> rig.listener.of(SessionEvent.Refreshed.class).size() == 20, "all 20 refreshed");
+        assertThat(network.queued()).as("refreshes handed to threads; the other 17 wait in line").isEqualTo(3);
+        assertThat(rig.gateway.refreshes).hasValue(0);
+        network.runAll(); // each of the three goes on with the waiting ones when it is done
         assertThat(rig.gateway.refreshes).hasValue(20);
+        assertThat(rig.listener.of(SessionEvent.Refreshed.class)).hasSize(20);
+        network.release();
     }
 
     @Test
