@@ -16,7 +16,8 @@ import java.util.concurrent.CyclicBarrier;
  *     dev.lplogin.domain.usecase.HotPathBenchmark
  * </pre>
  *
- * The benchmark suite of {@code login-bench} (JMH) is the reference; this one only shows the order of magnitude.
+ * With the argument {@code memory} it measures the heap per idle session instead. The benchmark suite of
+ * {@code login-bench} (JMH) is the reference; this one only shows the order of magnitude.
  */
 final class HotPathBenchmark {
 
@@ -27,6 +28,10 @@ final class HotPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("memory")) {
+            memoryPerIdleSession(20_000);
+            return;
+        }
         try (Rig rig = new Rig()) {
             LoginUseCase core = rig.core(rig.settings().keepAlive(false));
             core.login(Rig.ACCOUNT, Rig.CREDENTIALS);
@@ -40,6 +45,82 @@ final class HotPathBenchmark {
                     return plain;
                 }));
             }
+        }
+    }
+
+    /**
+     * Heap per idle session: {@code sessions} logged in and kept alive over a store that keeps nothing; the fake
+     * service's own bookkeeping (a few maps of its own) is counted in, so this is an upper bound.
+     */
+    private static void memoryPerIdleSession(int sessions) throws Exception {
+        try (Rig rig = new Rig()) {
+            rig.gateway.maxLifetime = java.util.Optional.empty();
+            LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, new RetainsNothing(), rig.listener,
+                    rig.settings().logoutOnClose(false).build());
+            core.login(Rig.ACCOUNT, Rig.credentials(-1));
+            long before = usedHeap();
+            for (int i = 0; i < sessions; i++) {
+                core.login(Rig.ACCOUNT, Rig.credentials(i));
+            }
+            rig.advance(java.time.Duration.ofMinutes(10)); // a few keep-alive rounds: idle, kept alive
+            long after = usedHeap();
+            System.out.printf("heap per idle session: %.0f bytes (%d sessions, %d refreshes)%n",
+                    (double) (after - before) / sessions, core.sessions().size(), rig.gateway.refreshes.get());
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** A store that saves by answering "saved" and keeps nothing, so that only the core's own memory counts. */
+    private static final class RetainsNothing implements dev.lplogin.domain.port.TokenStore {
+        @Override
+        public java.util.Optional<dev.lplogin.domain.model.Session> load(dev.lplogin.domain.model.SessionKey key) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public dev.lplogin.domain.port.SaveResult save(dev.lplogin.domain.model.Session session, long expected) {
+            return new dev.lplogin.domain.port.SaveResult.Saved(session.withVersion(expected + 1));
+        }
+
+        @Override
+        public dev.lplogin.domain.port.SaveResult save(dev.lplogin.domain.model.Session session, long expected,
+                dev.lplogin.domain.port.Lease lease) {
+            return save(session, expected);
+        }
+
+        @Override
+        public boolean delete(dev.lplogin.domain.model.SessionKey key, long expectedVersion) {
+            return false;
+        }
+
+        @Override
+        public java.util.List<dev.lplogin.domain.model.Session> list() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Optional<dev.lplogin.domain.port.Lease> tryLease(dev.lplogin.domain.model.SessionKey key,
+                java.time.Duration ttl) {
+            return java.util.Optional.of(new dev.lplogin.domain.port.Lease(key, "lease", 1,
+                    java.time.Instant.parse("2100-01-01T00:00:00Z")));
+        }
+
+        @Override
+        public java.util.Optional<dev.lplogin.domain.port.Lease> renew(dev.lplogin.domain.port.Lease lease,
+                java.time.Duration ttl) {
+            return java.util.Optional.of(lease);
+        }
+
+        @Override
+        public void release(dev.lplogin.domain.port.Lease lease) {
         }
     }
 
