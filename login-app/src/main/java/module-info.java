@@ -11,6 +11,7 @@ module dev.lplogin.app {
     requires jakarta.inject;
     requires info.picocli;
     requires java.logging;
+    requires jdk.httpserver; // the agent's loopback listener
 
     exports dev.lplogin.app.wiring;
 
