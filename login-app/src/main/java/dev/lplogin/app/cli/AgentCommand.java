@@ -72,7 +72,7 @@ final class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--refresh-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often to refresh, e.g. 4m, 90s; default 4m, must be under 30m.")
-    private Duration refreshInterval = LoginSettings.defaults().refreshInterval();
+    private Duration refreshInterval = LoginSettings.DEFAULT_REFRESH_INTERVAL;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -95,8 +95,8 @@ final class AgentCommand implements Callable<Integer> {
             reporter.onEvent(event);
             sinks.onEvent(event);
         };
-        LoginSettings settings = LoginSettings.defaults().withKeepAlive(true).withLogoutOnClose(logout)
-                .withRefreshInterval(refreshInterval);
+        LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
+                .refreshInterval(refreshInterval).build();
         LoginUseCase core = metrics.core(root, config, settings, listener);
         List<SinkFile> pointers = new ArrayList<>();
         AgentServer server = null;
