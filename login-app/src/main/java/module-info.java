@@ -6,6 +6,8 @@ module dev.lplogin.app {
     requires transitive dev.lplogin.domain;
     requires dev.lplogin.adapter.http;
     requires dev.lplogin.adapter.storage;
+    requires dev.lplogin.adapter.metrics;
+    requires micrometer.registry.prometheus; // the agent's /metrics
     requires dev.lplogin.emulator;
     requires dagger;
     requires jakarta.inject;

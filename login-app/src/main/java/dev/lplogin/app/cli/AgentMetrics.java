@@ -1,28 +1,38 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.wiring.MeteredCore;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 
-/** The agent's metrics: builds its core and renders {@code /metrics}. */
+/**
+ * The agent's metrics: a Prometheus registry that the agent's core records into (docs/metrics.md), rendered by
+ * {@code GET /metrics}. Only the agent builds it: the one-shot commands run for a moment and have nobody to scrape.
+ */
 final class AgentMetrics {
 
-    private AgentMetrics() {
+    private final PrometheusMeterRegistry registry;
+
+    private AgentMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
     }
 
     static AgentMetrics create() {
-        return new AgentMetrics();
+        return new AgentMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /** The agent's core. */
+    /** The agent's core, metered into the registry. */
     LoginUseCase core(LpLoginCommand root, AppConfig config, LoginSettings settings, SessionListener listener) {
-        return root.component(config, settings, listener).loginUseCase();
+        return MeteredCore.create(root.component(config, settings, SessionListener.NONE), settings, listener,
+                registry);
     }
 
-    /** The Prometheus text of every meter, if metrics are on. */
+    /** Every meter in the Prometheus text format. */
     Optional<String> scrape() {
-        return Optional.empty();
+        return Optional.of(registry.scrape());
     }
 }

@@ -2,8 +2,10 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
+import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import jakarta.inject.Singleton;
@@ -30,6 +32,12 @@ public interface LoginComponent {
 
     /** The Domain API adapter the core uses, for direct lookups ({@code lp-login domain}). */
     DomainLookup domainLookup();
+
+    /** The Login Service adapter the core uses (for decorating it, e.g. {@link MeteredCore}). */
+    AuthGateway authGateway();
+
+    /** The session store the core uses (for decorating it, e.g. {@link MeteredCore}). */
+    TokenStore tokenStore();
 
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory

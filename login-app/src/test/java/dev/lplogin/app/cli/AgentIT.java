@@ -149,6 +149,44 @@ class AgentIT {
         assertThat(late.statusCode()).isEqualTo(200);
         assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).isEqualTo(1);
         assertThat(read(sink).strip()).isEqualTo(renewed);
+
+        HttpResponse<String> metrics = get(url.resolve("/metrics"), key);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("text/plain; version=0.0.4"));
+        Map<String, Double> samples = prometheus(metrics.body());
+        assertThat(sum(samples, "lplogin_logins_sent_total")).as("the agent's login counter")
+                .isEqualTo((double) emulator.stats().requests(Endpoint.LOGIN));
+        assertThat(sum(samples, "lplogin_relogins_total")).isEqualTo(1.0);
+        assertThat(samples).containsKey("lplogin_sessions{state=\"fresh\"}");
+        assertThat(metrics.body()).doesNotContain(renewed).doesNotContain(old);
+    }
+
+    /**
+     * Parses the Prometheus text format strictly: every line is a comment ({@code # HELP}, {@code # TYPE}) or a
+     * sample {@code name{labels} value}; anything else fails the test. Returns the samples by name and labels.
+     */
+    private static Map<String, Double> prometheus(String text) {
+        java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
+                "([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})?) "
+                        + "([-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))");
+        Map<String, Double> samples = new java.util.LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+                continue;
+            }
+            java.util.regex.Matcher m = sample.matcher(line);
+            assertThat(m.matches()).as("a Prometheus sample line: " + line).isTrue();
+            samples.put(m.group(1), m.group(2).endsWith("Inf") ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(m.group(2)));
+        }
+        assertThat(samples).isNotEmpty();
+        return samples;
+    }
+
+    private static double sum(Map<String, Double> samples, String name) {
+        return samples.entrySet().stream().filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     @Test
