@@ -1,6 +1,5 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
 import dev.lplogin.domain.model.SessionKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,11 @@ final class AgentDirectory {
 
     /** The directory, for the environment {@code env}. */
     static Path of(Map<String, String> env) {
-        return AppConfig.defaultStoreDirectory(env).resolve("agent");
+        String state = env.get("XDG_STATE_HOME");
+        // the XDG rule: a relative value is invalid and ignored
+        Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute() ? Path.of(state)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("lp-login").resolve("agent");
     }
 
     /** Where the key goes without {@code --key-file}. */

@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.app.wiring.MeteredCore;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
