@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * A {@link TokenStore} that times every call ({@code lplogin.store.operations}) by operation and outcome:
- * {@code load} hit/miss, {@code save} saved/conflict, {@code delete} deleted/not_found, {@code list},
- * {@code lease} granted/busy, {@code release}, and {@code store_error} for a failure of any of them. The lease
+ * {@code load} hit/miss, {@code save} and {@code fenced_save} saved/conflict/fenced, {@code delete}
+ * deleted/not_found, {@code list}, {@code lease} granted/busy, {@code renew} renewed/lost, {@code release}, and the
+ * failure's kind (e.g. {@code store_error}) when a call throws. The lease
  * outcomes are the store's view of the coordination between processes: many {@code busy} means processes wait for
- * one another's logins, which is the point of a shared store. Thread-safe; delegates everything, changes nothing.
+ * one another's logins, which is the point of a shared store; {@code lost} renewals and {@code fenced} saves mean a
+ * holder outlived its lease and another process took over. Thread-safe; delegates everything, changes nothing.
  */
 public final class MeteredTokenStore implements TokenStore {
 
@@ -49,6 +51,19 @@ public final class MeteredTokenStore implements TokenStore {
             return result;
         } catch (RuntimeException e) {
             meters.store("save", Outcomes.of(e), start);
+            throw e;
+        }
+    }
+
+    @Override
+    public SaveResult save(Session session, long expectedVersion, Lease lease) {
+        long start = System.nanoTime();
+        try {
+            SaveResult result = delegate.save(session, expectedVersion, lease);
+            meters.store("fenced_save", outcome(result), start);
+            return result;
+        } catch (RuntimeException e) {
+            meters.store("fenced_save", Outcomes.of(e), start);
             throw e;
         }
     }
@@ -93,6 +108,19 @@ public final class MeteredTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<Lease> renew(Lease lease, Duration ttl) {
+        long start = System.nanoTime();
+        try {
+            Optional<Lease> renewed = delegate.renew(lease, ttl);
+            meters.store("renew", renewed.isPresent() ? "renewed" : "lost", start);
+            return renewed;
+        } catch (RuntimeException e) {
+            meters.store("renew", Outcomes.of(e), start);
+            throw e;
+        }
+    }
+
+    @Override
     public void release(Lease lease) {
         long start = System.nanoTime();
         try {
@@ -108,6 +136,7 @@ public final class MeteredTokenStore implements TokenStore {
         return switch (result) {
             case SaveResult.Saved saved -> "saved";
             case SaveResult.Conflict conflict -> "conflict";
+            case SaveResult.Fenced fenced -> "fenced";
         };
     }
 }

@@ -68,7 +68,9 @@ class LoginMetricsTest {
                 .isEqualTo(1);
         assertThat(counter("lplogin.logins.sent", "outcome", "success")).isEqualTo(1);
         assertThat(counter("lplogin.session.events", "event", "logged_in")).isEqualTo(1);
-        assertThat(timerCount("lplogin.store.operations", "operation", "save", "outcome", "saved")).isEqualTo(1);
+        // the login ran under the key's lease, so its save was fenced by it (TokenStore port v2)
+        assertThat(timerCount("lplogin.store.operations", "operation", "fenced_save", "outcome", "saved"))
+                .isEqualTo(1);
         assertThat(timerCount("lplogin.store.operations", "operation", "lease", "outcome", "granted"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(registry.get("lplogin.sessions").tag("state", "fresh").gauge().value()).isEqualTo(1);
@@ -154,6 +156,31 @@ class LoginMetricsTest {
         assertThat(timerCount("lplogin.store.operations", "operation", "lease", "outcome", "granted")).isEqualTo(1);
         assertThat(timerCount("lplogin.store.operations", "operation", "lease", "outcome", "busy")).isEqualTo(1);
         assertThat(timerCount("lplogin.store.operations", "operation", "release", "outcome", "success"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_store_decorator_tags_renewals_and_fenced_saves_after_a_takeover() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-03-01T09:00:00Z"));
+        TokenStore store = metrics.tokenStore(new InMemoryTokenStore(now::get));
+        java.time.Duration ttl = java.time.Duration.ofSeconds(10);
+        var first = store.tryLease(KEY, ttl).orElseThrow();
+        var renewed = store.renew(first, ttl).orElseThrow();
+        now.set(now.get().plusSeconds(11)); // the holder stalls past its lease; another process takes over
+        var second = store.tryLease(KEY, ttl).orElseThrow();
+
+        assertThat(store.renew(renewed, ttl)).isEmpty();
+        assertThat(store.save(ScriptedGateway.session(KEY, "late"), 0, renewed))
+                .isInstanceOf(dev.lplogin.domain.port.SaveResult.Fenced.class);
+        assertThat(store.save(ScriptedGateway.session(KEY, "current"), 0, second))
+                .isInstanceOf(dev.lplogin.domain.port.SaveResult.Saved.class);
+
+        assertThat(timerCount("lplogin.store.operations", "operation", "renew", "outcome", "renewed")).isEqualTo(1);
+        assertThat(timerCount("lplogin.store.operations", "operation", "renew", "outcome", "lost")).isEqualTo(1);
+        assertThat(timerCount("lplogin.store.operations", "operation", "fenced_save", "outcome", "fenced"))
+                .isEqualTo(1);
+        assertThat(timerCount("lplogin.store.operations", "operation", "fenced_save", "outcome", "saved"))
                 .isEqualTo(1);
     }
 
