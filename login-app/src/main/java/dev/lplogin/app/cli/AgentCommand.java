@@ -97,7 +97,7 @@ final class AgentCommand implements Callable<Integer> {
         };
         LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
                 .refreshInterval(refreshInterval).build();
-        LoginUseCase core = metrics.core(root, config, settings, listener);
+        LoginUseCase core = metrics.core(config, settings, listener);
         List<SinkFile> pointers = new ArrayList<>();
         AgentServer server = null;
         try {

@@ -1,7 +1,7 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.config.AppConfig;
-import dev.lplogin.app.wiring.MeteredCore;
+import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -26,9 +26,8 @@ final class AgentMetrics {
     }
 
     /** The agent's core, metered into the registry. */
-    LoginUseCase core(LpLoginCommand root, AppConfig config, LoginSettings settings, SessionListener listener) {
-        return MeteredCore.create(root.component(config, settings, SessionListener.NONE), settings, listener,
-                registry);
+    LoginUseCase core(AppConfig config, LoginSettings settings, SessionListener listener) {
+        return LoginComponent.create(config.adapters(), settings, listener, registry).loginUseCase();
     }
 
     /** Every meter in the Prometheus text format. */

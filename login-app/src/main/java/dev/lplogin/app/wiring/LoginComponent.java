@@ -2,13 +2,12 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.lplogin.domain.port.AuthGateway;
-import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
-import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * The application's object graph: the HTTP adapters and token store built from {@link AdapterSettings}, and the core
@@ -21,8 +20,8 @@ import jakarta.inject.Singleton;
  * try (LoginUseCase login = app.loginUseCase()) { ... }
  * }</pre>
  *
- * <p>Everything is created lazily, once per component: asking only for {@link #domainLookup()} builds no core. The
- * caller owns the {@link LoginUseCase} and must close it.
+ * <p>The component hands out the driving port only: every use — logins, bearers, where a service lives
+ * ({@link LoginUseCase#serviceHost}) — goes through it. The caller owns the {@link LoginUseCase} and must close it.
  */
 @Singleton
 @Component(modules = {AdaptersModule.class, CoreModule.class})
@@ -31,24 +30,24 @@ public interface LoginComponent {
     /** The core; the same instance on every call. */
     LoginUseCase loginUseCase();
 
-    /** The Domain API adapter the core uses, for direct lookups ({@code lp-login domain}). */
-    DomainLookup domainLookup();
-
-    /** The Login Service adapter the core uses (for decorating it, e.g. {@link MeteredCore}). */
-    AuthGateway authGateway();
-
-    /** The session store the core uses (for decorating it, e.g. {@link MeteredCore}). */
-    TokenStore tokenStore();
-
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory
     interface Factory {
         LoginComponent create(@BindsInstance AdapterSettings adapters, @BindsInstance LoginSettings settings,
-                @BindsInstance SessionListener listener);
+                @BindsInstance SessionListener listener, @BindsInstance Optional<MeterRegistry> metrics);
     }
 
     /** A component for {@code adapters}, with lifecycle {@code settings} and {@code listener} for session events. */
     static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener) {
-        return DaggerLoginComponent.factory().create(adapters, settings, listener);
+        return DaggerLoginComponent.factory().create(adapters, settings, listener, Optional.empty());
+    }
+
+    /**
+     * Like {@link #create(AdapterSettings, LoginSettings, SessionListener)}, with the core's ports and events metered
+     * into {@code metrics} (login-metrics-micrometer; docs/metrics.md).
+     */
+    static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener,
+            MeterRegistry metrics) {
+        return DaggerLoginComponent.factory().create(adapters, settings, listener, Optional.of(metrics));
     }
 }
