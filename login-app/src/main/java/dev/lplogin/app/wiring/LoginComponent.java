@@ -2,24 +2,24 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import jakarta.inject.Singleton;
 
 /**
- * The application's object graph: the HTTP adapters and token store built from an {@link AppConfig}, and the core
+ * The application's object graph: the HTTP adapters and token store built from {@link AdapterSettings}, and the core
  * built from them by {@code LoginCore.create} (the same factory embedders without Dagger call).
  *
  * <pre>{@code
- * LoginComponent app = LoginComponent.create(AppConfig.defaults(System.getenv()), LoginSettings.defaults(),
- *         SessionListener.NONE);
+ * AdapterSettings adapters = new AdapterSettings(HttpSettings.defaults(),
+ *         new AdapterSettings.Store.Directory(dir, Optional.empty()));
+ * LoginComponent app = LoginComponent.create(adapters, LoginSettings.defaults(), SessionListener.NONE);
  * try (LoginUseCase login = app.loginUseCase()) { ... }
  * }</pre>
  *
- * <p>Everything is created lazily, once per component: asking only for {@link #domainLookup()} builds no core. The
- * caller owns the {@link LoginUseCase} and must close it.
+ * <p>The component hands out the driving port only: every use — logins, bearers, where a service lives
+ * ({@link LoginUseCase#serviceHost}) — goes through it. The caller owns the {@link LoginUseCase} and must close it.
  */
 @Singleton
 @Component(modules = {AdaptersModule.class, CoreModule.class})
@@ -28,18 +28,15 @@ public interface LoginComponent {
     /** The core; the same instance on every call. */
     LoginUseCase loginUseCase();
 
-    /** The Domain API adapter the core uses, for direct lookups ({@code lp-login domain}). */
-    DomainLookup domainLookup();
-
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory
     interface Factory {
-        LoginComponent create(@BindsInstance AppConfig config, @BindsInstance LoginSettings settings,
+        LoginComponent create(@BindsInstance AdapterSettings adapters, @BindsInstance LoginSettings settings,
                 @BindsInstance SessionListener listener);
     }
 
-    /** A component for {@code config}, with lifecycle {@code settings} and {@code listener} for session events. */
-    static LoginComponent create(AppConfig config, LoginSettings settings, SessionListener listener) {
-        return DaggerLoginComponent.factory().create(config, settings, listener);
+    /** A component for {@code adapters}, with lifecycle {@code settings} and {@code listener} for session events. */
+    static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener) {
+        return DaggerLoginComponent.factory().create(adapters, settings, listener);
     }
 }
