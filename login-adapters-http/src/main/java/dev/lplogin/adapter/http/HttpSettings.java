@@ -34,6 +34,9 @@ public final class HttpSettings {
     /** LivePerson's Domain API (spec §2). */
     public static final URI DEFAULT_CSDS_BASE_URL = URI.create("https://api.liveperson.net");
 
+    /** The default of {@link Builder#idleConnectionTimeout(Duration)}. */
+    public static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofMinutes(5);
+
     /** The default of {@link Builder#maxConnections(int)}. */
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
 
@@ -55,6 +58,8 @@ public final class HttpSettings {
     private final int maxBodyBytes;
     private final int maxConnections;
     private final int clientThreads;
+    private final Optional<EnvironmentProxy> environmentProxy;
+    private final Optional<Duration> idleConnectionTimeout;
 
     private HttpSettings(Builder b) {
         this.csdsBaseUrl = b.csdsBaseUrl;
@@ -73,6 +78,8 @@ public final class HttpSettings {
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxConnections = b.maxConnections;
         this.clientThreads = b.clientThreads;
+        this.environmentProxy = b.environmentProxy;
+        this.idleConnectionTimeout = b.idleConnectionTimeout;
     }
 
     /** Every setting at its default: LivePerson's Domain API and retry policy, a 10-minute cache, the JVM's trust. */
@@ -173,6 +180,27 @@ public final class HttpSettings {
         return clientThreads;
     }
 
+    /**
+     * How long an idle connection is kept for the next call, when the JVM's setting is left to this transport;
+     * empty when the JDK's own setting (30 s unless {@code -Djdk.httpclient.keepalive.timeout} is given) applies.
+     */
+    public Optional<Duration> idleConnectionTimeout() {
+        return idleConnectionTimeout;
+    }
+
+    /**
+     * The proxy of {@code HTTPS_PROXY}, if {@link Builder#proxyEnvironment} named one, as {@code http://host:port}
+     * (never with its credentials).
+     */
+    public Optional<String> environmentProxy() {
+        return environmentProxy.map(EnvironmentProxy::address);
+    }
+
+    /** The parsed proxy, credentials and {@code NO_PROXY} included. */
+    Optional<EnvironmentProxy> proxyFromEnvironment() {
+        return environmentProxy;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof HttpSettings that && components().equals(that.components());
@@ -191,7 +219,8 @@ public final class HttpSettings {
     private List<Object> components() {
         return List.of(csdsBaseUrl, connectTimeout, requestTimeout, retryDelays, loginRateLimitFloor,
                 otherRateLimitFloor, rateLimitBudget, cacheTtl, staleIfErrorFor, staleWhileRevalidateFor, overrides,
-                extraTrustedCertificate, userAgent, maxBodyBytes, maxConnections, clientThreads);
+                extraTrustedCertificate, userAgent, maxBodyBytes, maxConnections, clientThreads, environmentProxy,
+                idleConnectionTimeout);
     }
 
     /**
@@ -216,6 +245,8 @@ public final class HttpSettings {
         private int maxBodyBytes = 1024 * 1024;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int clientThreads = defaultClientThreads();
+        private Optional<EnvironmentProxy> environmentProxy = Optional.empty();
+        private Optional<Duration> idleConnectionTimeout = Optional.of(DEFAULT_IDLE_CONNECTION_TIMEOUT);
 
         private Builder() {
         }
@@ -237,6 +268,8 @@ public final class HttpSettings {
             maxBodyBytes = s.maxBodyBytes;
             maxConnections = s.maxConnections;
             clientThreads = s.clientThreads;
+            environmentProxy = s.environmentProxy;
+            idleConnectionTimeout = s.idleConnectionTimeout;
         }
 
         /**
@@ -390,6 +423,53 @@ public final class HttpSettings {
                 throw new IllegalArgumentException("clientThreads must be between 1 and 256, got " + threads);
             }
             clientThreads = threads;
+            return this;
+        }
+
+        /**
+         * The process environment to take an HTTPS proxy from, the way curl does: {@code https_proxy} or
+         * {@code HTTPS_PROXY} ({@code http://[user:password@]host[:port]}, port 1080 if none, credentials
+         * percent-encoded), and {@code no_proxy} or {@code NO_PROXY} (host names with their subdomains, IP
+         * addresses, CIDR ranges, {@code *}); lower case wins. Pass {@code System.getenv()}; only those four
+         * variables are read, and the proxy's credentials are never logged or shown. Default: no environment, so
+         * the JVM's own proxy settings alone apply. The JVM's settings ({@code -Dhttps.proxyHost},
+         * {@code -Djava.net.useSystemProxies=true}, an installed default {@link java.net.ProxySelector}) win over
+         * the environment whenever they are set. Loopback hosts are proxied too unless {@code NO_PROXY} names them,
+         * as with curl.
+         *
+         * @throws IllegalArgumentException if the proxy variable is not an {@code http://} proxy URL; the message
+         *                                  names the variable, never its value
+         */
+        public Builder proxyEnvironment(Map<String, String> environment) {
+            environmentProxy = EnvironmentProxy.from(environment);
+            return this;
+        }
+
+        /**
+         * How long the HTTP client keeps an idle connection for the next call; default 5 min, whole seconds, at
+         * least 1 s. The JDK client closes connections idle for 30 s, so with the core's 4-minute refresh every
+         * background refresh would pay a new TCP and TLS handshake; 5 minutes covers one refresh interval plus its
+         * jitter, and the server may still close sooner (the client notices and reconnects).
+         *
+         * <p>This is the JVM-wide system property {@code jdk.httpclient.keepalive.timeout}, which the JDK reads once,
+         * when the first HTTP client of the JVM is built. The transport sets it just before it builds its client,
+         * and only when nobody set it: a value given with {@code -D} (or set earlier by the application, or by an
+         * earlier transport) always wins, and if another HTTP client was built in this JVM before, the JDK keeps
+         * the value it read then.
+         */
+        public Builder idleConnectionTimeout(Duration timeout) {
+            positive(timeout, "idleConnectionTimeout");
+            if (timeout.toSeconds() < 1 || timeout.toNanos() % 1_000_000_000L != 0) {
+                throw new IllegalArgumentException("idleConnectionTimeout must be whole seconds, at least 1 s, got "
+                        + timeout);
+            }
+            idleConnectionTimeout = Optional.of(timeout);
+            return this;
+        }
+
+        /** Leave {@code jdk.httpclient.keepalive.timeout} alone: the JDK's own default (30 s) or the user's value. */
+        public Builder jdkIdleConnectionTimeout() {
+            idleConnectionTimeout = Optional.empty();
             return this;
         }
 

@@ -20,7 +20,7 @@ import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
-import java.net.ProxySelector;
+import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,8 +47,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What both HTTP adapters share: one {@link HttpClient} (persistent connections, proxies from the standard
- * {@link ProxySelector}, no cookie handler, no redirects), one JSON-B instance, and LivePerson's retry policy
+ * What both HTTP adapters share: one {@link HttpClient} (persistent connections, the proxy of the JVM's settings or
+ * else of {@code HTTPS_PROXY}, see {@link HttpSettings.Builder#proxyEnvironment}, no cookie handler, no redirects), one JSON-B instance, and LivePerson's retry policy
  * (spec §3.4) built once from {@link HttpSettings}. Create one per application and pass it to
  * {@link HttpDomainLookup} and {@link HttpAuthGateway} so that they share connections.
  *
@@ -65,6 +65,8 @@ public final class HttpTransport implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HttpTransport.class.getPackageName());
     private static final AtomicLong TRANSPORTS = new AtomicLong();
+    /** The JDK client's idle-connection timeout in seconds; JVM-wide, read once (see {@link HttpSettings}). */
+    static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
 
     private final HttpSettings settings;
     private final Endpoints endpoints;
@@ -72,12 +74,16 @@ public final class HttpTransport implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Semaphore slots;
     private final String threadNames;
+    private final Optional<EnvironmentProxy> proxy;
     private final Jsonb jsonb;
     private final FailsafeExecutor<Answer> policies;
     private final InstantSource clock;
 
     private HttpTransport(HttpSettings settings) {
         this.settings = settings;
+        // JVM-wide properties the JDK reads once, when its first client is built: set before anything of it loads.
+        settings.idleConnectionTimeout().ifPresent(HttpTransport::keepIdleConnectionsFor);
+        this.proxy = Proxies.fromEnvironment(settings.proxyFromEnvironment());
         this.endpoints = new Endpoints(settings.csdsBaseUrl());
         this.threadNames = "lp-login-http-" + TRANSPORTS.incrementAndGet() + "-";
         this.executor = executor(settings.clientThreads(), threadNames);
@@ -88,10 +94,7 @@ public final class HttpTransport implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)   // a redirect would carry credentials elsewhere
                 .sslContext(TrustedCertificates.sslContext(settings.extraTrustedCertificate()));
-        ProxySelector proxies = ProxySelector.getDefault();
-        if (proxies != null) {
-            builder.proxy(proxies);
-        }
+        Proxies.configure(builder, proxy);
         try {
             this.client = builder.build();
         } catch (RuntimeException | Error e) {
@@ -115,6 +118,17 @@ public final class HttpTransport implements AutoCloseable {
     /** The settings this transport was created with. */
     public HttpSettings settings() {
         return settings;
+    }
+
+    /** Sets {@value #KEEPALIVE_PROPERTY} unless someone did; see {@link HttpSettings.Builder#idleConnectionTimeout}. */
+    private static void keepIdleConnectionsFor(Duration timeout) {
+        synchronized (HttpTransport.class) {
+            if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+                System.setProperty(KEEPALIVE_PROPERTY, Long.toString(timeout.toSeconds()));
+                LOG.fine(() -> "idle HTTP connections are kept " + timeout.toSeconds() + " s (" + KEEPALIVE_PROPERTY
+                        + ")");
+            }
+        }
     }
 
     /** Daemon threads, so a transport nobody closed never keeps the JVM alive; idle ones end after a minute. */
@@ -215,6 +229,11 @@ public final class HttpTransport implements AutoCloseable {
             return new ServiceUnavailableException(operation, host + " answered HTTP " + status + " ("
                     + answer.attempts() + ")" + detail.suffix());
         }
+        if (status == 407) {
+            // Only a proxy answers 407: one that wants credentials that HTTPS_PROXY did not give.
+            return new RequestRejectedException(operation, status, "the proxy asked for credentials on the way to "
+                    + host + "; give them in its URL (http://user:password@proxy:port)");
+        }
         if (status >= 400 && status < 500) {
             return new RequestRejectedException(operation, status, "refused by " + host
                     + (detail.message().isEmpty() ? "" : " (" + detail.message() + ")"));
@@ -308,7 +327,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private InfrastructureException translate(Operation operation, HttpRequest request, Throwable failure,
             AtomicInteger attempts) {
-        String host = host(request);
+        String host = host(request) + through(request);
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new ServiceUnavailableException(operation, "interrupted while calling " + host);
@@ -317,6 +336,10 @@ public final class HttpTransport implements AutoCloseable {
             return new ProtocolViolationException(operation, "no trusted TLS connection to " + host + ": "
                     + Trouble.untrusted(failure) + "; to trust a private certificate (the emulator's, say), "
                     + "configure it as the extra trusted certificate", failure);
+        }
+        if (Trouble.proxyRefusedCredentials(failure)) {
+            return new RequestRejectedException(operation, 407, "the proxy refused the credentials in HTTPS_PROXY "
+                    + "while connecting to " + host + "; check the user and password in its URL");
         }
         String trouble = Trouble.of(failure, settings.connectTimeout());
         String what;
@@ -328,6 +351,12 @@ public final class HttpTransport implements AutoCloseable {
             what = "the connection to " + host + " failed: " + trouble;
         }
         return new ServiceUnavailableException(operation, what + ", " + tries(attempts), failure);
+    }
+
+    /** {@code " through the proxy http://host:port"} when the environment's proxy carried {@code request}. */
+    private String through(HttpRequest request) {
+        return proxy.filter(p -> new Proxies.EnvironmentSelector(p).select(request.uri()).getFirst() != Proxy.NO_PROXY)
+                .map(p -> " through the proxy " + p.address()).orElse("");
     }
 
     /** Whether the attempt failed before a connection stood (refused, unknown host, no route, connect timeout). */

@@ -42,7 +42,7 @@ final class RetryPolicies {
 
     /** Whether a failure is worth another attempt: I/O failures, timeouts among them, except an untrusted TLS peer. */
     static boolean isTransient(Throwable failure) {
-        return failure instanceof IOException && !untrustedPeer(failure);
+        return failure instanceof IOException && !untrustedPeer(failure) && !Trouble.proxyRefusedCredentials(failure);
     }
 
     /** A certificate problem somewhere in the chain: a configuration error, never cured by retrying. */

@@ -24,8 +24,19 @@ final class Trouble {
     private Trouble() {
     }
 
+    /**
+     * Whether the proxy kept answering 407 to the credentials it was given. The JDK client says so only in its
+     * message ("too many authentication attempts"), after asking the authenticator a few times.
+     */
+    static boolean proxyRefusedCredentials(Throwable failure) {
+        return mentions(failure, "authentication attempts");
+    }
+
     /** A short phrase for a failed attempt, e.g. {@code "connection refused"}. */
     static String of(Throwable failure, Duration connectTimeout) {
+        if (proxyRefusedCredentials(failure)) {
+            return "the proxy refused the credentials (HTTP 407)";
+        }
         if (failure instanceof HttpConnectTimeoutException) {
             return "no connection within " + connectTimeout.toMillis() + " ms";
         }

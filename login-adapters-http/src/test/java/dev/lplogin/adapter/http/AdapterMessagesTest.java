@@ -16,6 +16,7 @@ import dev.lplogin.testkit.EmulatorExtension;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +58,10 @@ class AdapterMessagesTest {
     @Test
     void a_connection_closed_without_an_answer_says_so() {
         EMULATOR.emulator().inject(Fault.reset(Endpoint.LOGIN, 4));
-        try (HttpTransport transport = HttpTransport.create(TestSettings.fast(EMULATOR.emulator(), certificates))) {
+        // Patient, so that on a loaded machine no attempt times out instead of seeing the reset.
+        HttpSettings patient = TestSettings.fast(EMULATOR.emulator(), certificates).toBuilder()
+                .requestTimeout(Duration.ofSeconds(30)).build();
+        try (HttpTransport transport = HttpTransport.create(patient)) {
             HttpAuthGateway gateway = new HttpAuthGateway(transport, InstantSource.system());
 
             assertThatThrownBy(() -> gateway.login(ACCOUNT, ServiceHost.of(EMULATOR.emulator().authority()), DEMO))

@@ -14,6 +14,7 @@ import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,11 @@ class ConnectionReuseTest {
             throws Exception {
         LoginEmulator emulator = EMULATOR.emulator();
         HttpSettings settings = TestSettings.fast(emulator, certificates).toBuilder()
-                .maxConnections(maxConnections).clientThreads(2).build();
+                .maxConnections(maxConnections).clientThreads(2)
+                // Generous, so a loaded machine cannot turn a slow answer into a timeout and a retry: this test
+                // is about connections.
+                .connectTimeout(Duration.ofSeconds(30)).requestTimeout(Duration.ofSeconds(30))
+                .build();
         AtomicInteger retries = new AtomicInteger();
         Handler retryCounter = new Handler() {
             @Override
