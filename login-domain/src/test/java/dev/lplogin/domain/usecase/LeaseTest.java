@@ -32,7 +32,7 @@ class LeaseTest {
 
     @Test
     void a_login_that_outlasts_the_lease_ttl_keeps_others_out_by_renewing_its_lease() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         core.useCredentials(ACCOUNT, CREDENTIALS);
         rig.gateway.loginGate = new CountDownLatch(1);
 
@@ -52,7 +52,7 @@ class LeaseTest {
 
     @Test
     void a_flight_whose_lease_was_taken_over_adopts_the_newer_session_instead_of_saving_its_own() throws Exception {
-        LoginUseCase late = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase late = rig.core(rig.settings().keepAlive(false));
         late.useCredentials(ACCOUNT, CREDENTIALS);
         rig.gateway.loginGate = new CountDownLatch(1);
         var caller = Threads.start(1, () -> late.bearer(KEY));
