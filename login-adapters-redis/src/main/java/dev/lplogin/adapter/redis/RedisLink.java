@@ -61,7 +61,7 @@ final class RedisLink implements AutoCloseable {
     RedisLink(RedisStoreSettings settings) {
         this.endpoint = settings.endpoint();
         // small pools: one connection for commands and one for pub/sub need few event-loop threads
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1).build();
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         this.client = RedisClient.create(resources, uri(settings));
         ClientOptions.Builder options = ClientOptions.builder()
                 .autoReconnect(true)

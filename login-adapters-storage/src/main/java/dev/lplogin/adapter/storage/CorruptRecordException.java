@@ -9,8 +9,11 @@ public final class CorruptRecordException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    // no cause on purpose: a parser's exception may quote the content it choked on, and content holds secrets
-    CorruptRecordException(String reason) {
+    /**
+     * @param reason why the record is not well-formed, in words; never any of its content. There is no cause on
+     *               purpose: a parser's exception may quote the content it choked on, and content holds secrets
+     */
+    public CorruptRecordException(String reason) {
         super(reason);
     }
 }
