@@ -30,7 +30,7 @@ public record RedisEndpoint(boolean tls, Optional<String> user, Optional<Secret>
     public static final int DEFAULT_PORT = 6379;
 
     private static final Pattern URL = Pattern.compile(
-            "(?<scheme>rediss?)://(?:(?<userinfo>[^@/]*)@)?(?<host>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)"
+            "(?<scheme>rediss?)://(?:(?<userinfo>[^@/\\s]*)@)?(?<host>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)"
                     + "(?::(?<port>[0-9]{1,5}))?(?:/(?<db>[0-9]{0,6}))?/?");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
     private static final String FORM = "redis://[user@]host[:port][/db] or rediss://[user@]host[:port][/db]";
@@ -100,7 +100,11 @@ public record RedisEndpoint(boolean tls, Optional<String> user, Optional<Secret>
         int port = m.group("port") == null ? DEFAULT_PORT : Integer.parseInt(m.group("port"));
         String db = m.group("db");
         int database = db == null || db.isEmpty() ? 0 : Integer.parseInt(db);
-        return new RedisEndpoint(m.group("scheme").equals("rediss"), user, password, host, port, database);
+        try {
+            return new RedisEndpoint(m.group("scheme").equals("rediss"), user, password, host, port, database);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a valid Redis URL: " + e.getMessage() + "; expected " + FORM, e);
+        }
     }
 
     /** The same endpoint with {@code password} (replacing one from the URL). */
@@ -123,23 +127,23 @@ public record RedisEndpoint(boolean tls, Optional<String> user, Optional<Secret>
     }
 
     private static String percentDecode(String text, String what) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
-                        || Character.digit(text.charAt(i + 2), 16) < 0) {
-                    throw new IllegalArgumentException("not a valid Redis URL: a bad %-escape in the " + what);
-                }
-                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
+        int i = 0;
+        while (i < text.length()) {
+            int percent = text.indexOf('%', i);
+            int end = percent < 0 ? text.length() : percent;
+            bytes.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+            if (percent < 0) {
+                break;
             }
+            int high = percent + 2 < text.length() ? Character.digit(text.charAt(percent + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(text.charAt(percent + 2), 16);
+            if (low < 0) {
+                throw new IllegalArgumentException("not a valid Redis URL: a bad %-escape in the " + what
+                        + "; expected " + FORM);
+            }
+            bytes.write(high * 16 + low);
+            i = percent + 3;
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

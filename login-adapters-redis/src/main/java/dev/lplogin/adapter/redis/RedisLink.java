@@ -123,7 +123,7 @@ final class RedisLink implements AutoCloseable {
                 subscriber.sync().subscribe(channel);
                 pubSub = subscriber;
             } catch (RedisException e) {
-                LOG.log(Level.WARNING, "lp-login: could not subscribe to the session notices of " + endpoint
+                LOG.log(Level.WARNING, "could not subscribe to the session notices of " + endpoint
                         + " (" + describe(e) + "); replicas then learn of new sessions at their next keep-alive");
             }
         }
@@ -193,35 +193,36 @@ final class RedisLink implements AutoCloseable {
 
     /** A short description of a Lettuce failure, from its root cause: no stack, no class names, no secrets. */
     static String describe(Throwable e) {
+        String detail = null;
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof RedisCommandExecutionException) {
-                break; // the server's own error line is the most precise description
-            }
-            root = root.getCause();
+        for (Throwable t = e; t != null && detail == null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            detail = switch (t) {
+                // the server's own error line (NOPERM, WRONGPASS, LOADING, ...) is the most precise description
+                case RedisCommandExecutionException server -> String.valueOf(server.getMessage());
+                case RedisCommandTimeoutException timeout -> "no answer in time";
+                case SSLException tls -> "TLS handshake failed (" + rootMessage(tls) + ")";
+                case ConnectException refused -> "connection refused";
+                case UnknownHostException unknown -> "unknown host";
+                case ClosedChannelException closed -> "connection closed";
+                default -> null;
+            };
         }
-        String detail;
-        if (root instanceof RedisCommandExecutionException) {
-            detail = String.valueOf(root.getMessage());
-        } else if (root instanceof RedisCommandTimeoutException || e instanceof RedisCommandTimeoutException) {
-            detail = "no answer in time";
-        } else if (root instanceof ConnectException) {
-            detail = "connection refused";
-        } else if (root instanceof UnknownHostException) {
-            detail = "unknown host";
-        } else if (root instanceof SSLException) {
-            detail = "TLS handshake failed: " + root.getMessage();
-        } else if (root instanceof ClosedChannelException) {
-            detail = "connection closed";
-        } else if (e instanceof RedisConnectionException || root instanceof java.io.IOException) {
-            detail = "cannot connect" + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        } else if (root.getMessage() != null && root.getMessage().toLowerCase(Locale.ROOT).contains("not connected")) {
-            detail = "not connected";
-        } else {
-            detail = String.valueOf(root.getMessage());
+        if (detail == null) {
+            String message = String.valueOf(root.getMessage());
+            detail = message.toLowerCase(Locale.ROOT).contains("not connected") ? "not connected"
+                    : e instanceof RedisConnectionException ? "cannot connect: " + message : message;
         }
         detail = detail.replaceAll("[\\r\\n]+", " ").strip();
         return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static RedisURI uri(RedisStoreSettings settings) {

@@ -250,7 +250,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             }
             return Optional.of(session.withVersion(Long.parseLong(version)));
         } catch (CorruptRecordException | NumberFormatException e) {
-            LOG.log(Level.WARNING, "lp-login: deleting the unreadable session record " + redisKey + " from "
+            LOG.log(Level.WARNING, "deleting the unreadable session record " + redisKey + " from "
                     + settings.endpoint() + " (" + e.getMessage() + "); that session must log in again, the others"
                     + " are unaffected");
             try {
@@ -280,7 +280,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             know(session.key());
             return Optional.of(session.withVersion(Long.parseLong(version)));
         } catch (CorruptRecordException | NumberFormatException | StoreException e) {
-            LOG.log(Level.WARNING, "lp-login: skipping the unreadable session record " + redisKey + " ("
+            LOG.log(Level.WARNING, "skipping the unreadable session record " + redisKey + " ("
                     + e.getMessage() + ")");
             return Optional.empty();
         }
@@ -318,14 +318,22 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         } catch (NumberFormatException e) {
             return;
         }
-        Seen before = key == null ? null : seen.get(key);
-        if (before == null || version <= before.version()) {
-            return; // a key this process never held, or news it already has
+        if (key != null && isNews(key, version)) {
+            Thread.ofVirtual().name("lp-login-redis-notice").start(() -> checkReplaced(key, version));
         }
-        Thread.ofVirtual().name("lp-login-redis-notice").start(() -> checkReplaced(key, before));
     }
 
-    private void checkReplaced(SessionKey key, Seen before) {
+    /** Whether this process has seen {@code key} stored, but not yet at {@code version}. */
+    private boolean isNews(SessionKey key, long version) {
+        Seen before = seen.get(key);
+        return before != null && version > before.version();
+    }
+
+    private void checkReplaced(SessionKey key, long version) {
+        Seen before = seen.get(key); // afresh: this process may have loaded or saved since the notice came
+        if (before == null || version <= before.version()) {
+            return;
+        }
         try {
             Optional<Session> now = load(key);
             if (now.isPresent() && !now.get().bearer().equals(before.bearer())) {
@@ -335,7 +343,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the notice is an optimisation: keep-alive and 401 handling re-read the store anyway
-            LOG.log(Level.DEBUG, "lp-login: could not act on a session notice for " + key + ": " + e.getMessage());
+            LOG.log(Level.DEBUG, "could not act on a session notice for " + key + ": " + e.getMessage());
         }
     }
 
