@@ -1,5 +1,6 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

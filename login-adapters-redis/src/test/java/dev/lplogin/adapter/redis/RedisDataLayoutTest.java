@@ -1,5 +1,6 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServerExtension;
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
 import static dev.lplogin.adapter.redis.TestSessions.BOB;
 import static dev.lplogin.adapter.redis.TestSessions.session;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisDataLayoutTest {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private RedisTokenStore store;
 
@@ -33,7 +34,7 @@ class RedisDataLayoutTest {
 
     @Test
     void every_key_of_a_session_shares_one_hash_tag_under_the_prefix() {
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(ALICE, "a"), 0);
         Lease lease = store.tryLease(ALICE, Duration.ofSeconds(30)).orElseThrow();
 
@@ -49,7 +50,7 @@ class RedisDataLayoutTest {
 
     @Test
     void a_lease_key_expires_in_redis_a_little_after_the_lease_and_the_fence_counter_never_does() {
-        store = RedisTokenStore.create(REDIS.settings().withLeaseGrace(Duration.ofSeconds(5)));
+        store = RedisTokenStore.create(TestSessions.settings(REDIS).withLeaseGrace(Duration.ofSeconds(5)));
         Lease lease = store.tryLease(ALICE, Duration.ofSeconds(30)).orElseThrow();
         String hash = RedisKeys.hash(ALICE);
 
@@ -67,7 +68,7 @@ class RedisDataLayoutTest {
 
     @Test
     void a_lease_whose_redis_key_expired_can_be_taken_again_with_a_higher_fence() throws Exception {
-        store = RedisTokenStore.create(REDIS.settings().withLeaseGrace(Duration.ofMillis(1)));
+        store = RedisTokenStore.create(TestSessions.settings(REDIS).withLeaseGrace(Duration.ofMillis(1)));
         Lease first = store.tryLease(ALICE, Duration.ofMillis(50)).orElseThrow();
         Thread.sleep(150); // the holder "died": its key is gone from Redis without anyone releasing it
 
@@ -80,19 +81,19 @@ class RedisDataLayoutTest {
     @Test
     void a_sealed_record_holds_no_secret_in_clear_and_opens_only_with_its_key() {
         EncryptionKey key = EncryptionKey.generate();
-        store = RedisTokenStore.create(REDIS.settings().withKey(key));
+        store = RedisTokenStore.create(TestSessions.settings(REDIS).withKey(key));
         store.save(session(ALICE, "s3cr3t-value"), 0);
 
         String record = redis("HGET", REDIS.prefix() + "{" + RedisKeys.hash(ALICE) + "}:session", "record");
         assertThat(record).doesNotContain("s3cr3t-value").contains("\"encrypted\":true").contains(key.id());
-        try (RedisTokenStore sameKey = RedisTokenStore.create(REDIS.settings().withKey(key))) {
+        try (RedisTokenStore sameKey = RedisTokenStore.create(TestSessions.settings(REDIS).withKey(key))) {
             assertThat(sameKey.load(ALICE).orElseThrow().bearer().reveal()).isEqualTo("bearer-s3cr3t-value");
         }
     }
 
     @Test
     void a_plaintext_record_is_the_file_stores_envelope() {
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(ALICE, "plain"), 0);
 
         String record = redis("HGET", REDIS.prefix() + "{" + RedisKeys.hash(ALICE) + "}:session", "record");
@@ -103,10 +104,10 @@ class RedisDataLayoutTest {
     void list_finds_sessions_without_keys_which_the_test_server_disables_and_ignores_other_prefixes() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> redis("KEYS", "*")))
                 .hasMessageContaining("unknown command");
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(ALICE, "a"), 0);
         store.save(session(BOB, "b"), 0);
-        try (RedisTokenStore otherTeam = RedisTokenStore.create(REDIS.settings().withKeyPrefix("other-team:"))) {
+        try (RedisTokenStore otherTeam = RedisTokenStore.create(TestSessions.settings(REDIS).withKeyPrefix("other-team:"))) {
             otherTeam.save(session(ALICE, "theirs"), 0);
 
             assertThat(store.list()).extracting(Session::key).containsExactlyInAnyOrder(ALICE, BOB);
@@ -116,8 +117,8 @@ class RedisDataLayoutTest {
 
     @Test
     void a_prefix_with_glob_characters_lists_only_its_own_sessions() {
-        try (RedisTokenStore starred = RedisTokenStore.create(REDIS.settings().withKeyPrefix(REDIS.prefix() + "*"));
-                RedisTokenStore plain = RedisTokenStore.create(REDIS.settings().withKeyPrefix(REDIS.prefix() + "x"))) {
+        try (RedisTokenStore starred = RedisTokenStore.create(TestSessions.settings(REDIS).withKeyPrefix(REDIS.prefix() + "*"));
+                RedisTokenStore plain = RedisTokenStore.create(TestSessions.settings(REDIS).withKeyPrefix(REDIS.prefix() + "x"))) {
             plain.save(session(ALICE, "plain"), 0);
             starred.save(session(BOB, "starred"), 0);
 
@@ -127,7 +128,7 @@ class RedisDataLayoutTest {
 
     @Test
     void the_database_in_the_url_is_the_one_used() {
-        store = RedisTokenStore.create(REDIS.settings().withEndpoint(RedisEndpoint.parse(REDIS.server().url() + "/2")));
+        store = RedisTokenStore.create(TestSessions.settings(REDIS).withEndpoint(RedisEndpoint.parse(REDIS.server().url() + "/2")));
         store.save(session(ALICE, "db2"), 0);
 
         assertThat(keysUnderPrefix()).isEmpty();
@@ -137,7 +138,7 @@ class RedisDataLayoutTest {
 
     @Test
     void scripts_still_run_after_redis_forgot_them() {
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(ALICE, "a"), 0);
         redis("SCRIPT", "FLUSH");
 
@@ -147,7 +148,7 @@ class RedisDataLayoutTest {
 
     @Test
     void a_record_that_is_not_well_formed_counts_as_absent_and_is_removed_while_other_keys_stay_readable() {
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(ALICE, "a"), 0);
         store.save(session(BOB, "b"), 0);
         String aliceKey = REDIS.prefix() + "{" + RedisKeys.hash(ALICE) + "}:session";
@@ -161,7 +162,7 @@ class RedisDataLayoutTest {
 
     @Test
     void a_record_of_another_key_under_a_keys_name_is_not_handed_out() {
-        store = RedisTokenStore.create(REDIS.settings());
+        store = RedisTokenStore.create(TestSessions.settings(REDIS));
         store.save(session(BOB, "bob"), 0);
         String bobRecord = redis("HGET", REDIS.prefix() + "{" + RedisKeys.hash(BOB) + "}:session", "record");
         redis("HSET", REDIS.prefix() + "{" + RedisKeys.hash(ALICE) + "}:session", "version", "1", "record", bobRecord);

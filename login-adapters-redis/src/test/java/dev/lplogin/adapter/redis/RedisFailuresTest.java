@@ -1,5 +1,7 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServer;
+import dev.lplogin.testkit.RedisServerExtension;
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
 import static dev.lplogin.adapter.redis.TestSessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisFailuresTest {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private static final Duration FAST = Duration.ofSeconds(3);
 
@@ -79,7 +81,7 @@ class RedisFailuresTest {
         REDIS.server().command("ACL", "SETUSER", user, "on", ">pw-" + user, "resetkeys", "~" + REDIS.prefix() + "*",
                 "resetchannels", "&" + REDIS.prefix() + "*", "-@all", "+@read", "+@write", "+@scripting",
                 "+@pubsub", "+@connection", "+scan", "-@dangerous", "+evalsha", "+eval");
-        RedisStoreSettings settings = REDIS.settings()
+        RedisStoreSettings settings = TestSessions.settings(REDIS)
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + "@127.0.0.1:" + REDIS.server().port()))
                 .withPassword(Secret.of("pw-" + user));
         try (RedisTokenStore store = RedisTokenStore.create(settings);
@@ -100,7 +102,7 @@ class RedisFailuresTest {
     void an_acl_user_without_access_to_the_prefix_is_refused_as_not_retryable() {
         String user = "lp-other-" + REDIS.prefix().replace(":", "");
         REDIS.server().command("ACL", "SETUSER", user, "on", ">pw", "resetkeys", "~someone-else:*", "+@all");
-        RedisStoreSettings settings = REDIS.settings()
+        RedisStoreSettings settings = TestSessions.settings(REDIS)
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + ":pw@127.0.0.1:" + REDIS.server().port()));
         try (RedisTokenStore store = RedisTokenStore.create(settings)) {
             StoreException e = catchThrowableOfType(StoreException.class, () -> store.save(session(ALICE, "a"), 0));
@@ -114,7 +116,7 @@ class RedisFailuresTest {
     void a_wrong_password_is_refused_as_not_retryable_and_never_shown() {
         String user = "lp-pw-" + REDIS.prefix().replace(":", "");
         REDIS.server().command("ACL", "SETUSER", user, "on", ">right-password", "~*", "&*", "+@all");
-        RedisStoreSettings settings = REDIS.settings()
+        RedisStoreSettings settings = TestSessions.settings(REDIS)
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + ":wrong-password@127.0.0.1:"
                         + REDIS.server().port()));
         try (RedisTokenStore store = RedisTokenStore.create(settings)) {

@@ -1,5 +1,6 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServerExtension;
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
 import static dev.lplogin.adapter.redis.TestSessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisNoticesTest {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private record Replaced(SessionKey key, Secret previousBearer) {
     }
@@ -33,8 +34,8 @@ class RedisNoticesTest {
 
     @BeforeEach
     void stores() {
-        writer = RedisTokenStore.create(REDIS.settings());
-        reader = RedisTokenStore.create(REDIS.settings());
+        writer = RedisTokenStore.create(TestSessions.settings(REDIS));
+        reader = RedisTokenStore.create(TestSessions.settings(REDIS));
         reader.onSessionReplaced((key, previous) -> heard.add(new Replaced(key, previous)));
     }
 

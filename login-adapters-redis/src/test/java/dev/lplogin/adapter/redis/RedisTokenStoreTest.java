@@ -1,5 +1,6 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServerExtension;
 import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.testkit.TokenStoreContract;
 import java.time.InstantSource;
@@ -10,11 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisTokenStoreTest extends TokenStoreContract {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     @Override
     protected TokenStore createStore(InstantSource clock) {
-        return RedisTokenStore.create(REDIS.settings().withClock(clock));
+        return RedisTokenStore.create(TestSessions.settings(REDIS).withClock(clock));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.testkit.RedisServerExtension;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.testkit.TokenStoreContract;
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SealedRedisTokenStoreTest extends TokenStoreContract {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     @Override
     protected TokenStore createStore(InstantSource clock) {
-        return RedisTokenStore.create(REDIS.settings().withKey(EncryptionKey.generate()).withClock(clock));
+        return RedisTokenStore.create(TestSessions.settings(REDIS).withKey(EncryptionKey.generate()).withClock(clock));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionCookie;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,11 @@ final class TestSessions {
     static final SessionKey BOB = SessionKey.of("12345678", "bob");
 
     private TestSessions() {
+    }
+
+    /** Settings for a store on the extension's shared server, under the current test's prefix. */
+    static RedisStoreSettings settings(RedisServerExtension redis) {
+        return RedisStoreSettings.of(redis.url()).withKeyPrefix(redis.prefix());
     }
 
     /** A session of {@code key} whose bearer, csrf and cookie all contain {@code secret}. */

@@ -1,4 +1,4 @@
-package dev.lplogin.adapter.redis;
+package dev.lplogin.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, in its own temporary
- * directory: nothing of it touches a system Redis service, which may run beside it on 6379. Can be stopped and
- * started again on the same port, for outage tests. Plaintext, or TLS-only with a certificate for 127.0.0.1.
+ * directory: nothing of it touches a system Redis service, which may run beside it on 6379. Can be stopped (like a
+ * crash) and started again on the same port, for outage tests. Plaintext, or TLS-only with a certificate for
+ * 127.0.0.1 and localhost. {@code KEYS} is disabled, so a store that used it fails its tests.
  *
  * <p>There is no skip: when {@code redis-server} is missing, starting fails and says how to install it ({@code bin/test}
- * and CI install it first).
+ * and CI install it first). Most tests share one server through {@link RedisServerExtension}.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
@@ -33,8 +34,13 @@ final class RedisServer implements AutoCloseable {
     private Process process;
     private boolean hookAdded;
 
-    /** The TLS material of a TLS server: its certificate (PEM) is what clients trust. */
-    record Tls(Path certificate, Path privateKey) {
+    /**
+     * The TLS material of a TLS server: its certificate (PEM) is what clients trust.
+     *
+     * @param certificate the server's self-signed certificate, PEM
+     * @param privateKey  its private key, PEM (PKCS#8)
+     */
+    public record Tls(Path certificate, Path privateKey) {
     }
 
     private RedisServer(Path directory, int port, Optional<Tls> tls) {
@@ -44,12 +50,12 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** A plaintext server on a free port, started. */
-    static RedisServer start() {
+    public static RedisServer start() {
         return start(Optional.empty());
     }
 
     /** A TLS-only server on a free port, with a fresh self-signed certificate for 127.0.0.1 and localhost. */
-    static RedisServer startTls() {
+    public static RedisServer startTls() {
         try {
             Path directory = Files.createTempDirectory("lp-redis-tls");
             return start(directory, Optional.of(TestCertificates.selfSigned(directory)));
@@ -81,25 +87,25 @@ final class RedisServer implements AutoCloseable {
         throw last;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Optional<Tls> tls() {
+    public Optional<Tls> tls() {
         return tls;
     }
 
     /** The URL of this server for a store, {@code redis://127.0.0.1:port} (or {@code rediss://}). */
-    String url() {
+    public String url() {
         return (tls.isPresent() ? "rediss://" : "redis://") + "127.0.0.1:" + port;
     }
 
-    boolean running() {
+    public boolean running() {
         return process != null && process.isAlive();
     }
 
     /** Stops the server at once (SIGKILL: like a crash, and no chance to save anything). */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -112,7 +118,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts the server again on the same port, empty (it kept nothing: no persistence). */
-    synchronized void restart() {
+    public synchronized void restart() {
         stop();
         startProcess();
     }
@@ -121,12 +127,12 @@ final class RedisServer implements AutoCloseable {
      * Sends one command and returns the reply as text (simple strings, integers and bulk strings; arrays joined by
      * newlines). For test set-up (ACL users) and assertions; the store under test always speaks through Lettuce.
      */
-    String command(String... args) {
+    public String command(String... args) {
         return commandIn(0, args);
     }
 
     /** {@link #command} in logical database {@code database}. */
-    String commandIn(int database, String... args) {
+    public String commandIn(int database, String... args) {
         if (tls.isPresent()) {
             throw new UnsupportedOperationException("command() speaks plaintext; use a store to reach a TLS server");
         }
@@ -228,7 +234,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** {@code redis-server} from the PATH or Debian's place; a clear failure (never a skip) when it is missing. */
-    static Path binary() {
+    public static Path binary() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : (path + ":/usr/bin:/usr/local/bin:/usr/sbin").split(":")) {
             if (!dir.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.lplogin.adapter.redis;
+package dev.lplogin.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
