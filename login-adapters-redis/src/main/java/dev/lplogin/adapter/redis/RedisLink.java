@@ -21,6 +21,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -61,7 +62,12 @@ final class RedisLink implements AutoCloseable {
     RedisLink(RedisStoreSettings settings) {
         this.endpoint = settings.endpoint();
         // small pools: one connection for commands and one for pub/sub need few event-loop threads
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                // reconnect attempts back off to at most 3 s (Lettuce's default grows to 30 s), so that replicas use
+                // a Redis that is back within seconds
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(3), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
         this.client = RedisClient.create(resources, uri(settings));
         ClientOptions.Builder options = ClientOptions.builder()
                 .autoReconnect(true)

@@ -36,7 +36,7 @@ class RedisFailuresTest {
             StoreException e = catchThrowableOfType(StoreException.class, () -> store.load(ALICE));
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
-            assertThat(e.retryable()).isTrue();
+            assertThat(e.retryable()).as(e.getMessage()).isTrue();
             assertThat(e.getMessage()).startsWith("session store: Redis at " + url + "/0 is unavailable")
                     .contains("connection refused");
             assertThat(catchThrowableOfType(StoreException.class, () -> store.tryLease(ALICE, Duration.ofSeconds(5)))
@@ -54,7 +54,7 @@ class RedisFailuresTest {
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
                 StoreException e = catchThrowableOfType(StoreException.class, () -> store.load(ALICE));
-                assertThat(e.retryable()).isTrue();
+                assertThat(e.retryable()).as(e.getMessage()).isTrue();
                 assertThat(e.getMessage()).contains("Redis at " + server.url());
                 // no call waits for the reconnect: the core must be free to serve what it holds in memory
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
@@ -81,7 +81,7 @@ class RedisFailuresTest {
         REDIS.server().command("ACL", "SETUSER", user, "on", ">pw-" + user, "resetkeys", "~" + REDIS.prefix() + "*",
                 "resetchannels", "&" + REDIS.prefix() + "*", "-@all", "+@read", "+@write", "+@scripting",
                 "+@pubsub", "+@connection", "+scan", "-@dangerous", "+evalsha", "+eval");
-        RedisStoreSettings settings = TestSessions.settings(REDIS)
+        RedisStoreSettings settings = patient(TestSessions.settings(REDIS))
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + "@127.0.0.1:" + REDIS.server().port()))
                 .withPassword(Secret.of("pw-" + user));
         try (RedisTokenStore store = RedisTokenStore.create(settings);
@@ -102,12 +102,12 @@ class RedisFailuresTest {
     void an_acl_user_without_access_to_the_prefix_is_refused_as_not_retryable() {
         String user = "lp-other-" + REDIS.prefix().replace(":", "");
         REDIS.server().command("ACL", "SETUSER", user, "on", ">pw", "resetkeys", "~someone-else:*", "+@all");
-        RedisStoreSettings settings = TestSessions.settings(REDIS)
+        RedisStoreSettings settings = patient(TestSessions.settings(REDIS))
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + ":pw@127.0.0.1:" + REDIS.server().port()));
         try (RedisTokenStore store = RedisTokenStore.create(settings)) {
             StoreException e = catchThrowableOfType(StoreException.class, () -> store.save(session(ALICE, "a"), 0));
 
-            assertThat(e.retryable()).isFalse();
+            assertThat(e.retryable()).as(e.getMessage()).isFalse();
             assertThat(e.getMessage()).contains("refused").contains("NOPERM").contains(user + "@127.0.0.1");
         }
     }
@@ -116,13 +116,13 @@ class RedisFailuresTest {
     void a_wrong_password_is_refused_as_not_retryable_and_never_shown() {
         String user = "lp-pw-" + REDIS.prefix().replace(":", "");
         REDIS.server().command("ACL", "SETUSER", user, "on", ">right-password", "~*", "&*", "+@all");
-        RedisStoreSettings settings = TestSessions.settings(REDIS)
+        RedisStoreSettings settings = patient(TestSessions.settings(REDIS))
                 .withEndpoint(RedisEndpoint.parse("redis://" + user + ":wrong-password@127.0.0.1:"
                         + REDIS.server().port()));
         try (RedisTokenStore store = RedisTokenStore.create(settings)) {
             StoreException e = catchThrowableOfType(StoreException.class, () -> store.load(ALICE));
 
-            assertThat(e.retryable()).isFalse();
+            assertThat(e.retryable()).as(e.getMessage()).isFalse();
             assertThat(e.getMessage()).contains("refused").contains("WRONGPASS").doesNotContain("wrong-password")
                     .doesNotContain("right-password");
             assertThat(store.toString()).doesNotContain("wrong-password");
@@ -132,7 +132,7 @@ class RedisFailuresTest {
     @Test
     void rediss_works_when_the_servers_ca_is_trusted_and_fails_as_not_retryable_when_not() {
         try (RedisServer tls = RedisServer.startTls()) {
-            RedisStoreSettings settings = RedisStoreSettings.of(tls.url()).withKeyPrefix(REDIS.prefix());
+            RedisStoreSettings settings = patient(RedisStoreSettings.of(tls.url()).withKeyPrefix(REDIS.prefix()));
             try (RedisTokenStore trusted = RedisTokenStore.create(settings.withCaCert(tls.tls().orElseThrow()
                     .certificate()))) {
                 assertThat(trusted.save(session(ALICE, "over-tls"), 0)).isInstanceOf(SaveResult.Saved.class);
@@ -141,9 +141,14 @@ class RedisFailuresTest {
             try (RedisTokenStore untrusted = RedisTokenStore.create(settings)) {
                 StoreException e = catchThrowableOfType(StoreException.class, () -> untrusted.load(ALICE));
 
-                assertThat(e.retryable()).isFalse();
+                assertThat(e.retryable()).as(e.getMessage()).isFalse();
                 assertThat(e.getMessage()).contains("rediss://127.0.0.1:" + tls.port()).contains("TLS");
             }
         }
+    }
+
+    /** Long timeouts, so that a refusal on a busy machine is never mistaken for a (retryable) timeout. */
+    private static RedisStoreSettings patient(RedisStoreSettings settings) {
+        return settings.withCommandTimeout(Duration.ofSeconds(15)).withConnectTimeout(Duration.ofSeconds(15));
     }
 }

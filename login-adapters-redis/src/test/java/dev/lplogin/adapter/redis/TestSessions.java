@@ -20,9 +20,13 @@ final class TestSessions {
     private TestSessions() {
     }
 
-    /** Settings for a store on the extension's shared server, under the current test's prefix. */
+    /**
+     * Settings for a store on the extension's shared server, under the current test's prefix, with timeouts long
+     * enough that a busy machine (2 cores, several builds) does not turn a slow answer into a failure.
+     */
     static RedisStoreSettings settings(RedisServerExtension redis) {
-        return RedisStoreSettings.of(redis.url()).withKeyPrefix(redis.prefix());
+        return RedisStoreSettings.of(redis.url()).withKeyPrefix(redis.prefix())
+                .withCommandTimeout(Duration.ofSeconds(10)).withConnectTimeout(Duration.ofSeconds(10));
     }
 
     /** A session of {@code key} whose bearer, csrf and cookie all contain {@code secret}. */
