@@ -26,6 +26,7 @@ import dev.lplogin.domain.usecase.SessionStateMachine.Rules;
 import dev.lplogin.domain.usecase.SessionStateMachine.Why;
 import dev.lplogin.domain.usecase.SessionUnavailableException.Reason;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -80,6 +82,31 @@ final class SessionLifecycle implements LoginUseCase {
                 new StoredSessions(tokenStore, settings, scheduler, executor), new Events(listener), scheduler, executor,
                 new BackgroundWork(executor, settings.backgroundConcurrency()),
                 new RefreshPlanner(settings.refreshInterval()), settings.clock(), () -> closed);
+        if (ownsScheduler) {
+            // the own scheduler waits on the monotonic clock, which stands still while the machine sleeps
+            watchClock(new ClockWatch(settings.clock(), System::nanoTime, this::retimeAllKeys));
+        }
+    }
+
+    private void watchClock(ClockWatch watch) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(Duration.ofSeconds(1), () -> {
+                watch.check();
+                watchClock(watch);
+            });
+        } catch (RejectedExecutionException e) {
+            // closing: the scheduler is shut down
+        }
+    }
+
+    /** After the wall clock jumped ahead: every key's timer event now, so that each key catches up at once. */
+    void retimeAllKeys() {
+        if (!closed) {
+            keys.values().forEach(tracked -> runner.apply(tracked, new Event.TimerFired(false)));
+        }
     }
 
     /**
