@@ -333,7 +333,7 @@ final class Renewal {
 
     static SessionUnavailableException notLoggedIn(SessionKey key, KeyState state) {
         String message = state.session().isPresent()
-                ? key + ": the session ended and no credentials are held to log in again; log in again"
+                ? key + ": the session has ended, and no credentials are held to start a new one"
                 : key + ": not logged in (no live session held or stored, no credentials held); log in first";
         return new SessionUnavailableException(key, Reason.NOT_LOGGED_IN, message, null, null);
     }
