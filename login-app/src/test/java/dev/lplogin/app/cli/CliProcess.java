@@ -30,11 +30,6 @@ final class CliProcess {
 
     private final Map<String, String> env = new HashMap<>();
 
-    /**
-     * Off until the HTTP adapter's connection-failure messages stop naming the JDK's exception classes (in work on
-     * the http branch); then every run checks its output.
-     */
-    static final boolean CHECK_CLASS_NAMES = false;
 
     /** The finished run of one command. */
     record Result(int exitCode, String out, String err) {
@@ -84,7 +79,7 @@ final class CliProcess {
             // the process may exit without reading stdin; its output tells what happened
         }
         Result result = finish(process);
-        if (!List.of(args).contains("--verbose") && CHECK_CLASS_NAMES) {
+        if (!List.of(args).contains("--verbose")) {
             CliRun.assertNoClassNames(result.err());
             CliRun.assertNoClassNames(result.out());
         }
