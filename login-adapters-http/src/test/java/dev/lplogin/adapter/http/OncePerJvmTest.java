@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.TunnelProxy;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
