@@ -32,13 +32,20 @@ class WaitedEventTest {
         rig.advance(Duration.ofMinutes(31)); // past the assumed idle timeout: EXPIRED
         rig.gateway.loginGate = new CountDownLatch(1);
 
-        Threads.Crowd<?> crowd = Threads.start(20, () -> core.bearer(KEY));
-        Threads.awaitTrue(crowd::allParked, "all 20 callers wait for the login");
-        Thread.sleep(20); // a wait that is measurably long: the assertion below is on at least this (not a sync sleep)
+        // Platform threads: their WAITING state means parked, nothing else. The first starts the re-login, the second
+        // joins it while it hangs upstream; both are parked on it before it is let go.
+        Thread first = Thread.ofPlatform().start(() -> core.bearer(KEY));
+        Threads.awaitTrue(() -> rig.gateway.logins.get() == 2 && first.getState() == Thread.State.WAITING,
+                "the first caller waits for the re-login it started");
+        Thread second = Thread.ofPlatform().start(() -> core.bearer(KEY));
+        Threads.awaitTrue(() -> second.getState() == Thread.State.WAITING, "the second caller joins it");
+        Thread.sleep(20); // makes the wait measurably long; what is asserted is the events, not this pause
         rig.gateway.loginGate.countDown();
-        crowd.join(Duration.ofSeconds(20));
+        first.join(20_000);
+        second.join(20_000);
 
-        assertThat(rig.listener.of(SessionEvent.Waited.class)).hasSize(20).allSatisfy(waited -> {
+        assertThat(rig.gateway.logins).as("one re-login for both").hasValue(2);
+        assertThat(rig.listener.of(SessionEvent.Waited.class)).hasSize(2).allSatisfy(waited -> {
             assertThat(waited.key()).isEqualTo(KEY);
             assertThat(waited.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(20));
         });
