@@ -63,6 +63,11 @@ class FleetIT {
                     "fleet:"));
         }
 
+        for (Replica replica : replicas) {
+            replica.await(line -> line.equals("ready"), Duration.ofSeconds(60), "ready");
+        }
+        replicas.forEach(Replica::go);
+
         // --- steady state: one login, real refreshes, one bearer everywhere, no 401 -------------------------------
         for (Replica replica : replicas) {
             replica.await(line -> line.startsWith("bearer "), Duration.ofSeconds(60), "a first bearer");
@@ -205,6 +210,16 @@ class FleetIT {
                 }
             } catch (IOException e) {
                 // killed
+            }
+        }
+
+        /** Tells the warm replica to start asking for the bearer. */
+        void go() {
+            try {
+                process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
 

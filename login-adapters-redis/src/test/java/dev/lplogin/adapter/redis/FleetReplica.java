@@ -7,6 +7,7 @@ import dev.lplogin.adapter.http.HttpTransport;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * against the emulator and a {@link RedisTokenStore} shared with the other replicas. It asks for the bearer every
  * 20 ms like a busy bot, and reports on stdout, one line each:
  * <ul>
- *   <li>{@code ready}, once the core is built;
+ *   <li>{@code ready}, once the core is built and warm (a domain lookup and a lease taken, renewed and released on
+ *       another key: on a busy machine a cold JVM may otherwise be too slow to renew its first lease in time); it
+ *       then waits for {@code go} on stdin, so that all replicas ask for the bearer at once;
  *   <li>{@code bearer <value>} whenever the bearer it hands out changes (emulator tokens: test data, no secret);
  *   <li>{@code fail <message>} whenever {@code bearer()} throws;
  *   <li>{@code leased <fence>} / {@code released <fence>} around the store's lease, so the test knows who holds it;
@@ -64,7 +67,11 @@ public final class FleetReplica {
         redis.onSessionReplaced(core::invalidate);
         core.useCredentials(new AccountId(DemoAccount.ACCOUNT_ID),
                 new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of(DemoAccount.PASSWORD)));
+        warmUp(core, redis);
         out.println("ready");
+        if (!"go".equals(new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine())) {
+            return;
+        }
 
         String last = null;
         while (true) {
@@ -79,6 +86,15 @@ public final class FleetReplica {
             }
             Thread.sleep(20);
         }
+    }
+
+    private static void warmUp(LoginUseCase core, RedisTokenStore redis) {
+        core.serviceHost(new AccountId(DemoAccount.ACCOUNT_ID), ServiceName.LOGIN);
+        SessionKey other = SessionKey.of(DemoAccount.ACCOUNT_ID, "warm-up-" + ProcessHandle.current().pid());
+        redis.load(other);
+        Lease lease = redis.tryLease(other, Duration.ofSeconds(5)).orElseThrow();
+        redis.renew(lease, Duration.ofSeconds(5)).orElseThrow();
+        redis.release(lease);
     }
 
     /** The Redis store, telling the test when this replica holds the lease. */
@@ -99,7 +115,12 @@ public final class FleetReplica {
 
         @Override
         public Optional<Lease> renew(Lease lease, Duration ttl) {
-            return store.renew(lease, ttl);
+            Optional<Lease> renewed = store.renew(lease, ttl);
+            if (renewed.isEmpty()) {
+                out.println("lost " + lease.fence() + " " + Duration.between(java.time.Instant.now(),
+                        lease.expiresAt()).toMillis() + " ms before its expiry");
+            }
+            return renewed;
         }
 
         @Override
