@@ -6,6 +6,6 @@ module dev.lplogin.adapter.storage {
 
     exports dev.lplogin.adapter.storage;
     // Yasson maps the file format's *Json records through a public lookup, which needs an unqualified opens
-    // (build-notes.md); a qualified "opens ... to org.eclipse.yasson" fails at run time.
+    // (docs/design.md, module map); a qualified "opens ... to org.eclipse.yasson" fails at run time.
     opens dev.lplogin.adapter.storage;
 }

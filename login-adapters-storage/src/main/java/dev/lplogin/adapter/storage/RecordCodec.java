@@ -79,8 +79,8 @@ final class RecordCodec {
         try {
             return json.toSession(sessionKey);
         } catch (RuntimeException e) {
-            throw new CorruptRecordException(
-                    "a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
+            // The cause's text may quote the field's value, which may be a secret: say which kind of problem only.
+            throw new CorruptRecordException("a session field is missing or invalid");
         }
     }
 
@@ -109,7 +109,7 @@ final class RecordCodec {
             return new LeaseRecord(new Leases.Grant(lease, !Boolean.TRUE.equals(json.released())),
                     Boolean.TRUE.equals(json.watched()));
         } catch (RuntimeException e) {
-            throw new CorruptRecordException("not a lease record (" + e.getClass().getSimpleName() + ")");
+            throw new CorruptRecordException("not a lease record");
         }
     }
 
@@ -165,7 +165,8 @@ final class RecordCodec {
         try {
             parsed = JSONB.fromJson(new ByteArrayInputStream(content), type);
         } catch (RuntimeException e) {
-            throw new CorruptRecordException("not well-formed JSON (" + e.getClass().getSimpleName() + ")");
+            // The parser's message quotes the content, which may hold secrets.
+            throw new CorruptRecordException("not well-formed JSON");
         }
         if (parsed == null) {
             throw new CorruptRecordException("empty record");
