@@ -49,7 +49,7 @@ final class AdaptersModule {
         return new HttpAuthGateway(transport, settings.clock());
     }
 
-    /** The file store (encrypted when a store key is configured), or memory only. */
+    /** The file store (encrypted when a store key is configured), the Redis store, or memory only. */
     @Provides
     @Singleton
     static TokenStore tokenStore(AdapterSettings adapters, LoginSettings settings) {
@@ -58,6 +58,7 @@ final class AdaptersModule {
             case AdapterSettings.Store.Directory dir -> dir.key()
                     .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
                     .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
+            case AdapterSettings.Store.Redis redis -> RedisStoreWiring.open(redis.settings(), settings.clock());
         };
     }
 }
