@@ -27,9 +27,9 @@ import picocli.CommandLine.ParentCommand;
  * through sink files (read at file speed) and a key-protected loopback listener. docs/agent.md.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Keep sessions alive and hand their bearer to other programs until stopped (Ctrl-C/SIGTERM):",
-                "through sink files (the bearer alone on one line, mode 0600, rewritten on every re-login) and a",
-                "loopback listener whose requests must carry the agent key (header X-LP-Login-Key).",
+        description = {"Keep sessions alive and hand their bearer to other programs until stopped:",
+                "sink files (the bearer alone on one line, mode 0600, rewritten on re-login)",
+                "and a loopback listener whose requests carry the agent key (X-LP-Login-Key).",
                 "Credentials come from the environment, as for 'login'. See docs/agent.md."})
 final class AgentCommand implements Callable<Integer> {
 

@@ -20,9 +20,10 @@ import picocli.CommandLine.ParentCommand;
  * appears on a command line, where {@code ps} would show it.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Run CMD with a valid bearer in LP_BEARER (and LP_BEARER_FILE when an agent keeps a sink for",
-                "the session), and exit with its exit code. Put -- before CMD. The login secrets of the environment",
-                "(LP_PASSWORD, LP_CLIENT_SECRET, ...) are not passed on: CMD gets the bearer instead."})
+        description = {"Run CMD with a valid bearer in LP_BEARER (and LP_BEARER_FILE when an agent",
+                "keeps a sink for the session) and exit with its exit code. Put -- before CMD.",
+                "The login secrets of the environment (LP_PASSWORD, LP_CLIENT_SECRET, ...)",
+                "are not passed on: CMD gets the bearer instead."})
 final class ExecCommand implements Callable<Integer> {
 
     /** What the command gets instead of these: the bearer. */

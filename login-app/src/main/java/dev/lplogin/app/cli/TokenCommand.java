@@ -22,9 +22,8 @@ final class TokenCommand implements Callable<Integer> {
     @Mixin
     private SessionTargetOptions target;
 
-    @Option(names = "--verify", description = {"Confirm the session at the service before printing (one refresh, "
-            + "shared through the store),", "logging in again if the service killed it: for when an API just "
-            + "answered 401."})
+    @Option(names = "--verify", description = {"Confirm the session at the service first (one refresh,",
+            "shared through the store), logging in again if the service killed it."})
     private boolean verify;
 
     @Override
