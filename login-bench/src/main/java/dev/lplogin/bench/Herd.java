@@ -1,0 +1,137 @@
+package dev.lplogin.bench;
+
+import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.Credentials;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.Session;
+import dev.lplogin.domain.port.AuthGateway;
+import dev.lplogin.domain.port.LoginOutcome;
+import dev.lplogin.domain.port.LogoutOutcome;
+import dev.lplogin.domain.port.RefreshOutcome;
+import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.EmulatorStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A thundering herd: {@code threads} virtual threads blocked on one gate, released at once, each asking
+ * {@code bearer()} of a session whose idle timeout has passed by the core's clock. Counts the logins the emulator
+ * receives (want 1 per release) and each caller's wait from the release, beside one login's round trip measured
+ * alone; "herd done − login done" is how long after the one login returned the last caller had its bearer.
+ */
+final class Herd {
+
+    private Herd() {
+    }
+
+    static void run(Bench.Mode mode, Table table) throws InterruptedException {
+        int threads = mode == Bench.Mode.SMOKE ? 100 : 1_000;
+        int rounds = switch (mode) {
+            case FULL -> 20;
+            case QUICK -> 5;
+            case SMOKE -> 1;
+        };
+        OffsetClock clock = new OffsetClock();
+        AtomicLong loginReturnedAt = new AtomicLong();
+        try (Fixture fixture = Fixture.start();
+             Fixture.Client client = Fixture.Client.create(
+                     Fixture.httpSettings(fixture.emulator.baseUrl(), fixture.certificate),
+                     Fixture.settings().withKeepAlive(false).withClock(clock), event -> {
+                     }, real -> new LoginTimer(real, loginReturnedAt))) {
+            client.login(Fixture.ACCOUNT, Fixture.DEMO_CREDENTIALS);
+
+            // one login's round trip alone, warm (connection open, Domain API answer cached): the herd's floor
+            int alone = mode == Bench.Mode.SMOKE ? 2 : 10;
+            long[] loginAlone = new long[alone];
+            for (int i = 0; i < alone; i++) {
+                long start = System.nanoTime();
+                client.login(Fixture.ACCOUNT, Fixture.DEMO_CREDENTIALS);
+                loginAlone[i] = System.nanoTime() - start;
+            }
+
+            List<Long> waits = new ArrayList<>();
+            long maxLogins = 0;
+            long totalLogins = 0;
+            long[] afterLogin = new long[rounds];
+            // round -1 warms the JIT up on this very path and is not counted
+            for (int round = mode == Bench.Mode.SMOKE ? 0 : -1; round < rounds; round++) {
+                client.core().bearer(Fixture.DEMO);
+                clock.advance(Duration.ofMinutes(31));   // past the 30-minute idle timeout (spec §3.5)
+                EmulatorStats before = fixture.emulator.stats();
+                CountDownLatch ready = new CountDownLatch(threads);
+                CountDownLatch gate = new CountDownLatch(1);
+                long[] done = new long[threads];
+                Thread[] herd = new Thread[threads];
+                for (int i = 0; i < threads; i++) {
+                    int index = i;
+                    herd[i] = Thread.ofVirtual().start(() -> {
+                        ready.countDown();
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        client.core().bearer(Fixture.DEMO);
+                        done[index] = System.nanoTime();
+                    });
+                }
+                ready.await();
+                long released = System.nanoTime();
+                gate.countDown();
+                for (Thread thread : herd) {
+                    thread.join();
+                }
+                long herdDone = 0;
+                long logins = fixture.emulator.stats().requests(Endpoint.LOGIN) - before.requests(Endpoint.LOGIN);
+                if (round < 0) {
+                    continue;
+                }
+                for (long end : done) {
+                    if (end == 0) {
+                        throw new IllegalStateException("a herd thread got no bearer");
+                    }
+                    waits.add(end - released);
+                    herdDone = Math.max(herdDone, end);
+                }
+                maxLogins = Math.max(maxLogins, logins);
+                totalLogins += logins;
+                afterLogin[round] = herdDone - loginReturnedAt.get();
+            }
+            long[] w = waits.stream().mapToLong(Long::longValue).toArray();
+            String of = threads + " virtual threads × " + rounds + " release" + (rounds > 1 ? "s" : "");
+            table.add("herd", "upstream logins per release (max)", maxLogins, "logins",
+                    "want 1; " + totalLogins + " in " + rounds);
+            table.add("herd", "wait p50", Stats.millis(Stats.percentile(w, 50)), "ms", of);
+            table.add("herd", "wait p99", Stats.millis(Stats.percentile(w, 99)), "ms", of);
+            table.add("herd", "wait max", Stats.millis(Stats.percentile(w, 100)), "ms", of);
+            table.add("herd", "one login alone (median)", Stats.millis(Stats.median(loginAlone)), "ms",
+                    "LoginUseCase.login, warm connection, " + alone + " runs");
+            table.add("herd", "herd done − login done (median)", Stats.millis(Stats.median(afterLogin)), "ms",
+                    "max " + Table.format(Stats.millis(Stats.percentile(afterLogin, 100))) + " ms");
+        }
+    }
+
+    /** The real gateway, noting when its last login returned (the herd's reference point). */
+    private record LoginTimer(AuthGateway real, AtomicLong returnedAt) implements AuthGateway {
+        @Override
+        public LoginOutcome login(AccountId account, ServiceHost loginHost, Credentials credentials) {
+            LoginOutcome outcome = real.login(account, loginHost, credentials);
+            returnedAt.set(System.nanoTime());
+            return outcome;
+        }
+
+        @Override
+        public RefreshOutcome refresh(Session session) {
+            return real.refresh(session);
+        }
+
+        @Override
+        public LogoutOutcome logout(Session session) {
+            return real.logout(session);
+        }
+    }
+}
