@@ -147,7 +147,7 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
     void a_429_with_no_budget_is_rate_limited_with_the_floor_as_its_wait() {
         emulator().inject(Fault.status(Endpoint.LOGIN, 429, 3));
         AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .withRateLimit(TestSettings.LOGIN_FLOOR, TestSettings.OTHER_FLOOR, Duration.ZERO));
+                .toBuilder().rateLimitBudget(Duration.ZERO).build());
 
         assertThat(gateway.login(ACCOUNT, loginHost(), demo)).isEqualTo(new RateLimited(TestSettings.LOGIN_FLOOR));
         assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
@@ -224,7 +224,7 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
     @Test
     void an_answer_slower_than_the_timeout_is_retried() {
         AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(400)));
+                .toBuilder().requestTimeout(Duration.ofMillis(400)).build());
         Session session = loggedInDemoUser(gateway);
         emulator().inject(Fault.delay(Endpoint.REFRESH, Duration.ofMillis(1500), 1));
 
@@ -235,7 +235,7 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
     @Test
     void answers_slower_than_the_timeout_past_the_retries_are_reported_as_unavailable() {
         AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(300)));
+                .toBuilder().requestTimeout(Duration.ofMillis(300)).build());
         Session session = loggedInDemoUser(gateway);
         emulator().inject(Fault.delay(Endpoint.REFRESH, Duration.ofMillis(1000), 4));
         long started = System.nanoTime();

@@ -224,7 +224,7 @@ class HttpDomainLookupTest extends DomainLookupContract {
     void overrides_win_and_need_no_request() {
         ServiceHost elsewhere = ServiceHost.of("login.example.test:8443");
         DomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates)
-                .withOverrides(Map.of(ServiceName.LOGIN, elsewhere)));
+                .toBuilder().overrides(Map.of(ServiceName.LOGIN, elsewhere)).build());
 
         assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(elsewhere);
         assertThat(csdsRequests()).isZero();

@@ -2,6 +2,7 @@ package dev.lplogin.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.ServiceHost;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +42,7 @@ class HttpSettingsTest {
     @Test
     void plain_http_to_a_non_loopback_domain_api_is_refused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HttpSettings.defaults().withCsdsBaseUrl(URI.create("http://api.liveperson.net")))
+                .isThrownBy(() -> HttpSettings.builder().csdsBaseUrl(URI.create("http://api.liveperson.net")))
                 .withMessageContaining("must use https")
                 .withMessageContaining("loopback");
     }
@@ -49,7 +52,7 @@ class HttpSettingsTest {
         for (String url : List.of("https://user:pw@api.liveperson.net", "https://api.liveperson.net/?x=1",
                 "api.liveperson.net", "ftp://api.liveperson.net")) {
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> HttpSettings.defaults().withCsdsBaseUrl(URI.create(url)))
+                    .isThrownBy(() -> HttpSettings.builder().csdsBaseUrl(URI.create(url)))
                     .withMessageNotContaining("pw@");
         }
     }
@@ -76,14 +79,43 @@ class HttpSettingsTest {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HttpTransport.create(HttpSettings.defaults().withExtraTrustedCertificate(junk)))
+                .isThrownBy(() -> HttpTransport.create(HttpSettings.builder().extraTrustedCertificate(junk).build()))
                 .withMessageContaining("junk.pem");
     }
 
     @Test
     void negative_durations_are_refused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HttpSettings.defaults().withRetryDelays(List.of(Duration.ofSeconds(-1))))
+                .isThrownBy(() -> HttpSettings.builder().retryDelays(List.of(Duration.ofSeconds(-1))))
                 .withMessageContaining("retryDelays");
+    }
+
+    @Test
+    void each_builder_method_refuses_a_bad_value_naming_its_setting() {
+        Map<String, ThrowingCallable> bad = Map.of(
+                "connectTimeout", () -> HttpSettings.builder().connectTimeout(Duration.ZERO),
+                "requestTimeout", () -> HttpSettings.builder().requestTimeout(Duration.ofMillis(-1)),
+                "loginRateLimitFloor", () -> HttpSettings.builder().loginRateLimitFloor(Duration.ofSeconds(-1)),
+                "otherRateLimitFloor", () -> HttpSettings.builder().otherRateLimitFloor(Duration.ofSeconds(-1)),
+                "rateLimitBudget", () -> HttpSettings.builder().rateLimitBudget(Duration.ofSeconds(-1)),
+                "cacheTtl", () -> HttpSettings.builder().cacheTtl(Duration.ZERO),
+                "staleIfErrorFor", () -> HttpSettings.builder().staleIfErrorFor(Duration.ofSeconds(-1)),
+                "userAgent", () -> HttpSettings.builder().userAgent("bad\nagent"),
+                "maxBodyBytes", () -> HttpSettings.builder().maxBodyBytes(1023));
+        bad.forEach((setting, call) -> assertThatIllegalArgumentException().as(setting).isThrownBy(call)
+                .withMessageContaining(setting));
+        assertThatNullPointerException().isThrownBy(() -> HttpSettings.builder().cacheTtl(null))
+                .withMessageContaining("cacheTtl");
+    }
+
+    @Test
+    void the_builder_changes_only_what_it_is_told_and_to_builder_starts_from_the_given_settings() {
+        HttpSettings changed = HttpSettings.builder().cacheTtl(Duration.ofMinutes(1)).build();
+
+        assertThat(changed.cacheTtl()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(changed.toBuilder().cacheTtl(HttpSettings.defaults().cacheTtl()).build())
+                .isEqualTo(HttpSettings.defaults());
+        assertThat(changed.toBuilder().build()).isEqualTo(changed).hasSameHashCodeAs(changed);
+        assertThat(HttpSettings.builder().build()).isEqualTo(HttpSettings.defaults());
     }
 }

@@ -90,7 +90,7 @@ class SecretsTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         try (HttpTransport transport = HttpTransport.create(TestSettings.fast(emulator, certificates)
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(400)))) {
+                .toBuilder().requestTimeout(Duration.ofMillis(400)).build())) {
             runFaultSuite(emulator, new HttpAuthGateway(transport, InstantSource.system()),
                     new HttpDomainLookup(transport, InstantSource.system()));
         } finally {

@@ -20,11 +20,15 @@ final class TestSettings {
 
     /** Fast settings for a Domain API at {@code csds}. */
     static HttpSettings fast(URI csds) {
-        return HttpSettings.defaults()
-                .withCsdsBaseUrl(csds)
-                .withTimeouts(Duration.ofSeconds(3), REQUEST_TIMEOUT)
-                .withRetryDelays(RETRY_DELAYS)
-                .withRateLimit(LOGIN_FLOOR, OTHER_FLOOR, Duration.ofSeconds(2));
+        return HttpSettings.builder()
+                .csdsBaseUrl(csds)
+                .connectTimeout(Duration.ofSeconds(3))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .retryDelays(RETRY_DELAYS)
+                .loginRateLimitFloor(LOGIN_FLOOR)
+                .otherRateLimitFloor(OTHER_FLOOR)
+                .rateLimitBudget(Duration.ofSeconds(2))
+                .build();
     }
 
     /**
@@ -36,7 +40,7 @@ final class TestSettings {
         if (emulator.config().https()) {
             Path pem = dir.resolve("emulator-" + emulator.port() + ".pem");
             emulator.writeCertificatePem(pem);
-            settings = settings.withExtraTrustedCertificate(pem);
+            settings = settings.toBuilder().extraTrustedCertificate(pem).build();
         }
         return settings;
     }

@@ -36,14 +36,14 @@ final class KeepaliveCommand implements Callable<Integer> {
 
     @Option(names = "--refresh-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often to refresh, e.g. 4m, 90s, 500ms; default 4m, must be under 30m.")
-    private Duration refreshInterval = LoginSettings.defaults().refreshInterval();
+    private Duration refreshInterval = LoginSettings.DEFAULT_REFRESH_INTERVAL;
 
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = root.config(accounts.size() == 1 ? accounts.get(0) : null, null);
         List<AccountId> only = accounts.stream().map(AccountId::of).toList();
-        LoginSettings settings = LoginSettings.defaults().withKeepAlive(true).withLogoutOnClose(logoutOnExit)
-                .withRefreshInterval(refreshInterval);
+        LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logoutOnExit)
+                .refreshInterval(refreshInterval).build();
         Output output = root.output();
         KeepaliveReporter reporter = new KeepaliveReporter(output, root.clock());
         LoginUseCase core = root.component(config, settings, reporter).loginUseCase();

@@ -115,7 +115,7 @@ final class LpLoginCommand implements Callable<Integer> {
      * logged in (and stored) when the process ends — that is the point of {@code login} and {@code token}.
      */
     static LoginSettings oneShot() {
-        return LoginSettings.defaults().withKeepAlive(false).withLogoutOnClose(false);
+        return LoginSettings.builder().keepAlive(false).logoutOnClose(false).build();
     }
 
     private static void putIfGiven(Map<AppConfig.Key, String> flags, AppConfig.Key key, String value) {

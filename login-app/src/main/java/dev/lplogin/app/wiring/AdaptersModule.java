@@ -28,14 +28,10 @@ final class AdaptersModule {
     @Provides
     @Singleton
     static HttpSettings httpSettings(AppConfig config) {
-        HttpSettings settings = HttpSettings.defaults().withCsdsBaseUrl(config.csds());
-        if (config.caCert().isPresent()) {
-            settings = settings.withExtraTrustedCertificate(config.caCert().get());
-        }
-        if (config.retryDelays().isPresent()) {
-            settings = settings.withRetryDelays(config.retryDelays().get());
-        }
-        return settings;
+        HttpSettings.Builder settings = HttpSettings.builder().csdsBaseUrl(config.csds());
+        config.caCert().ifPresent(settings::extraTrustedCertificate);
+        config.retryDelays().ifPresent(settings::retryDelays);
+        return settings.build();
     }
 
     @Provides

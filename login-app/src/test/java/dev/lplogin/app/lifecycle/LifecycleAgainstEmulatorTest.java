@@ -91,7 +91,7 @@ class LifecycleAgainstEmulatorTest {
 
     @Test
     void a_session_the_emulator_expired_is_replaced_by_exactly_one_relogin_at_the_next_refresh() throws Exception {
-        LoginUseCase core = core(new InMemoryTokenStore(), settings().withRefreshInterval(Duration.ofMillis(300)));
+        LoginUseCase core = core(new InMemoryTokenStore(), settings().refreshInterval(Duration.ofMillis(300)));
         Secret first = core.bearer(login(core));
 
         assertThat(emulator().expireSessions()).isEqualTo(1);
@@ -109,7 +109,7 @@ class LifecycleAgainstEmulatorTest {
 
     @Test
     void an_explicit_refresh_of_an_expired_session_logs_in_once_and_hides_the_401() {
-        LoginUseCase core = core(new InMemoryTokenStore(), settings().withKeepAlive(false));
+        LoginUseCase core = core(new InMemoryTokenStore(), settings().keepAlive(false));
         login(core);
         emulator().expireSessions();
 
@@ -147,7 +147,7 @@ class LifecycleAgainstEmulatorTest {
     @Test
     void a_new_core_reuses_the_session_an_earlier_one_stored() {
         TokenStore store = FileTokenStore.open(storeDir, Clock.systemUTC());
-        LoginUseCase earlier = core(store, settings().withLogoutOnClose(false));
+        LoginUseCase earlier = core(store, settings().logoutOnClose(false));
         Secret bearer = earlier.bearer(login(earlier));
         earlier.close();
 
@@ -160,7 +160,7 @@ class LifecycleAgainstEmulatorTest {
 
     @Test
     void two_processes_logging_in_as_one_user_without_a_shared_store_get_a_competing_login_warning() {
-        LoginSettings fast = settings().withRefreshInterval(Duration.ofMillis(200));
+        LoginSettings.Builder fast = settings().refreshInterval(Duration.ofMillis(200));
         LoginUseCase first = core(new InMemoryTokenStore(), fast);
         LoginUseCase second = core(new InMemoryTokenStore(), fast);
 
@@ -253,21 +253,23 @@ class LifecycleAgainstEmulatorTest {
         return KEY;
     }
 
-    private LoginSettings settings() {
-        return LoginSettings.defaults().withLeaseTtl(Duration.ofSeconds(5)).withCloseTimeout(Duration.ofSeconds(5))
-                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(400), 3);
+    private LoginSettings.Builder settings() {
+        return LoginSettings.builder().leaseTtl(Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(5))
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(400), 3);
     }
 
-    private LoginUseCase core(TokenStore store, LoginSettings settings) {
-        HttpTransport transport = HttpTransport.create(HttpSettings.defaults()
-                .withCsdsBaseUrl(emulator().baseUrl())
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5))
-                .withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)))
-                .withRateLimit(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
+    private LoginUseCase core(TokenStore store, LoginSettings.Builder settings) {
+        HttpTransport transport = HttpTransport.create(HttpSettings.builder()
+                .csdsBaseUrl(emulator().baseUrl())
+                .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(5))
+                .retryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)))
+                .loginRateLimitFloor(Duration.ofMillis(100)).otherRateLimitFloor(Duration.ofMillis(50))
+                .rateLimitBudget(Duration.ofSeconds(1))
+                .build());
         resources.add(transport);
         SessionListener listener = events::add;
         LoginUseCase core = LoginCore.create(new HttpDomainLookup(transport, Clock.systemUTC()),
-                new HttpAuthGateway(transport, Clock.systemUTC()), store, listener, settings);
+                new HttpAuthGateway(transport, Clock.systemUTC()), store, listener, settings.build());
         resources.add(core);
         return core;
     }

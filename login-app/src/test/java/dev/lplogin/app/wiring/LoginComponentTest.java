@@ -37,7 +37,7 @@ class LoginComponentTest {
     void the_graph_logs_in_through_the_configured_csds_and_trusts_the_extra_certificate(LoginEmulator emulator) {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         LoginComponent app = LoginComponent.create(config(emulator, new AppConfig.Store.Memory()),
-                LoginSettings.defaults().withKeepAlive(false), events::add);
+                LoginSettings.builder().keepAlive(false).build(), events::add);
 
         try (LoginUseCase core = app.loginUseCase()) {
             assertThat(app.loginUseCase()).as("one core per component").isSameAs(core);
@@ -55,7 +55,7 @@ class LoginComponentTest {
     @Test
     void a_directory_store_keeps_sessions_for_the_next_component(LoginEmulator emulator) {
         AppConfig config = config(emulator, new AppConfig.Store.Directory(dir.resolve("store")));
-        LoginSettings oneShot = LoginSettings.defaults().withKeepAlive(false).withLogoutOnClose(false);
+        LoginSettings oneShot = LoginSettings.builder().keepAlive(false).logoutOnClose(false).build();
         SessionKey key = new SessionKey(ACCOUNT, DemoAccount.USERNAME);
 
         Secret bearer;

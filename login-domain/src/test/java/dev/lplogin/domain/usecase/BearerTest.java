@@ -53,7 +53,7 @@ class BearerTest {
     @Test
     void a_stale_bearer_is_handed_out_at_once_while_one_refresh_runs_in_the_background() {
         QueueExecutor network = new QueueExecutor();
-        LoginUseCase core = rig.core(rig.settings().withExecutor(network).withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().executor(network).keepAlive(false));
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         network.hold();
         rig.clock.advance(Duration.ofMinutes(4).plusSeconds(1));
@@ -73,7 +73,7 @@ class BearerTest {
 
     @Test
     void fresh_bearers_are_read_without_waiting_while_a_login_of_the_same_key_hangs_upstream() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.gateway.loginGate = new CountDownLatch(1); // the next login hangs inside the gateway...
         Thread relogin = Thread.ofPlatform().start(() -> core.login(ACCOUNT, CREDENTIALS));
@@ -101,7 +101,7 @@ class BearerTest {
 
     @Test
     void two_hundred_threads_asking_for_an_expired_session_cause_exactly_one_login() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
         Secret old = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.clock.advance(Duration.ofMinutes(31)); // past the assumed idle timeout: EXPIRED
         rig.gateway.loginGate = new CountDownLatch(1);
@@ -118,7 +118,7 @@ class BearerTest {
 
     @Test
     void two_hundred_threads_at_stale_cause_exactly_one_refresh_and_none_waits_for_it() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.clock.advance(Duration.ofMinutes(4).plusSeconds(30));
         rig.gateway.refreshGate = new CountDownLatch(1); // the refresh hangs until every caller has its bearer
@@ -176,7 +176,7 @@ class BearerTest {
 
     @Test
     void session_views_carry_freshness_and_no_secret() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         LoggedIn loggedIn = (LoggedIn) core.login(ACCOUNT, CREDENTIALS);
 
         assertThat(core.sessions()).singleElement().satisfies(info -> {

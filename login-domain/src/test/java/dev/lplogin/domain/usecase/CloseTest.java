@@ -45,7 +45,7 @@ class CloseTest {
 
     @Test
     void close_without_logout_leaves_the_sessions_for_the_next_process() {
-        LoginUseCase core = rig.core(rig.settings().withLogoutOnClose(false));
+        LoginUseCase core = rig.core(rig.settings().logoutOnClose(false));
         core.login(ACCOUNT, Rig.credentials(1));
 
         core.close();
@@ -57,8 +57,8 @@ class CloseTest {
     @Test
     void close_is_bounded_by_the_close_timeout_when_the_service_hangs() {
         LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, rig.store, SessionListener.NONE,
-                rig.settings().withCloseTimeout(Duration.ofMillis(200)).withExecutor(task -> Thread.ofVirtual()
-                        .start(task)));
+                rig.settings().closeTimeout(Duration.ofMillis(200)).executor(task -> Thread.ofVirtual()
+                        .start(task)).build());
         core.login(ACCOUNT, Rig.credentials(1));
         rig.gateway.logoutGate = new CountDownLatch(1); // never opened while close runs
 

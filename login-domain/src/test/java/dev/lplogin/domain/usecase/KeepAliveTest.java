@@ -42,7 +42,7 @@ class KeepAliveTest {
                     perMinute.incrementAndGet(minute);
                 }
             }
-        }, rig.settings());
+        }, rig.settings().build());
         for (int i = 0; i < SESSIONS; i++) {
             core.login(ACCOUNT, Rig.credentials(i)); // all at the same instant: the worst case for lockstep
         }
@@ -96,7 +96,7 @@ class KeepAliveTest {
 
     @Test
     void with_keep_alive_off_nothing_runs_in_the_background() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         core.login(ACCOUNT, CREDENTIALS);
 
         rig.advance(Duration.ofHours(1));

@@ -49,7 +49,7 @@ class ReloginTest {
 
     @Test
     void an_explicit_refresh_of_a_dead_session_logs_in_again_and_the_caller_never_sees_the_401() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.gateway.kill(KEY);
 
@@ -83,7 +83,7 @@ class ReloginTest {
 
     @Test
     void stale_reads_during_a_refresh_outage_do_not_hammer_the_service() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.gateway.refreshOutage = true;
         rig.clock.advance(Duration.ofMinutes(5));
@@ -102,7 +102,7 @@ class ReloginTest {
 
     @Test
     void invalidate_of_the_current_bearer_causes_one_relogin_and_stale_reports_are_ignored() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
 
         core.invalidate(KEY, first);
@@ -148,7 +148,7 @@ class ReloginTest {
     @Test
     void a_dropped_session_without_held_credentials_asks_the_caller_to_log_in_again() {
         rig.store.put(rig.gateway.issue(KEY, FakeDomainLookup.LOGIN_HOST).session());
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         core.bearer(KEY); // reused from the store; this process holds no credentials
         rig.gateway.kill(KEY);
         rig.clock.advance(Duration.ofMinutes(5));
@@ -164,7 +164,7 @@ class ReloginTest {
     void a_failing_listener_never_breaks_the_lifecycle() {
         LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, rig.store, event -> {
             throw new IllegalStateException("listener bug");
-        }, rig.settings());
+        }, rig.settings().build());
         try (core) {
             Secret first = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
             rig.gateway.kill(KEY);

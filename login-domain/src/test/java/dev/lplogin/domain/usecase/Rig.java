@@ -26,17 +26,17 @@ final class Rig implements AutoCloseable {
     final RecordingListener listener = new RecordingListener();
     private final List<LoginUseCase> cores = new ArrayList<>();
 
-    LoginSettings settings() {
-        return LoginSettings.defaults().withClock(clock).withScheduler(scheduler).withExecutor(Runnable::run)
-                .withLeaseTtl(Duration.ofSeconds(2)).withCloseTimeout(Duration.ofSeconds(2));
+    LoginSettings.Builder settings() {
+        return LoginSettings.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
+                .leaseTtl(Duration.ofSeconds(2)).closeTimeout(Duration.ofSeconds(2));
     }
 
     LoginUseCase core() {
         return core(settings());
     }
 
-    LoginUseCase core(LoginSettings settings) {
-        LoginUseCase core = LoginCore.create(lookup, gateway, store, listener, settings);
+    LoginUseCase core(LoginSettings.Builder settings) {
+        LoginUseCase core = LoginCore.create(lookup, gateway, store, listener, settings.build());
         cores.add(core);
         return core;
     }

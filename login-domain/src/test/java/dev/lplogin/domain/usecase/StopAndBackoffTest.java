@@ -166,7 +166,7 @@ class StopAndBackoffTest {
 
     @Test
     void a_rate_limited_login_waits_for_retry_after_without_upstream_calls() {
-        LoginUseCase core = rig.core(rig.settings().withKeepAlive(false));
+        LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         rig.gateway.loginAnswer = () -> new RateLimited(Duration.ofSeconds(30));
         Instant start = rig.clock.instant();
 

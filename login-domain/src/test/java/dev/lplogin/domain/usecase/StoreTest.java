@@ -116,8 +116,8 @@ class StoreTest {
 
     @Test
     void two_cores_sharing_one_store_asked_for_the_same_cold_key_at_once_log_in_once() throws Exception {
-        LoginUseCase first = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
-        LoginUseCase second = rig.core(rig.settings().withExecutor(virtualThreads).withKeepAlive(false));
+        LoginUseCase first = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase second = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
         first.useCredentials(ACCOUNT, CREDENTIALS);
         second.useCredentials(ACCOUNT, CREDENTIALS);
         rig.gateway.loginGate = new CountDownLatch(1);
