@@ -67,8 +67,8 @@ final class Fixture implements AutoCloseable {
 
     /** HTTP settings for a client of an emulator at {@code baseUrl} trusting {@code certificate}, no retry pauses. */
     static HttpSettings httpSettings(URI baseUrl, Path certificate) {
-        return HttpSettings.defaults().withCsdsBaseUrl(baseUrl).withExtraTrustedCertificate(certificate)
-                .withRetryDelays(List.of(Duration.ofMillis(100), Duration.ofMillis(200)));
+        return HttpSettings.builder().csdsBaseUrl(baseUrl).extraTrustedCertificate(certificate)
+                .retryDelays(List.of(Duration.ofMillis(100), Duration.ofMillis(200))).build();
     }
 
     /** A new client (own transport, so own connections) wired like the app; closing it closes the transport. */
@@ -87,8 +87,8 @@ final class Fixture implements AutoCloseable {
     }
 
     /** Lifecycle settings of a benchmark: no logout on close (it would add requests that no one measures). */
-    static LoginSettings settings() {
-        return LoginSettings.defaults().withLogoutOnClose(false);
+    static LoginSettings.Builder settings() {
+        return LoginSettings.builder().logoutOnClose(false);
     }
 
     /** A core and the transport under it. */

@@ -39,7 +39,7 @@ final class Herd {
         try (Fixture fixture = Fixture.start();
              Fixture.Client client = Fixture.Client.create(
                      Fixture.httpSettings(fixture.emulator.baseUrl(), fixture.certificate),
-                     Fixture.settings().withKeepAlive(false).withClock(clock), event -> {
+                     Fixture.settings().keepAlive(false).clock(clock).build(), event -> {
                      }, real -> new LoginTimer(real, loginReturnedAt))) {
             client.login(Fixture.ACCOUNT, Fixture.DEMO_CREDENTIALS);
 

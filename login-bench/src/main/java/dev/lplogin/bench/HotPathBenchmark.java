@@ -36,7 +36,7 @@ public class HotPathBenchmark {
         @Setup(Level.Trial)
         public void login() {
             fixture = Fixture.start();
-            client = fixture.client(Fixture.settings(), event -> {
+            client = fixture.client(Fixture.settings().build(), event -> {
             });
             client.login(Fixture.ACCOUNT, Fixture.DEMO_CREDENTIALS);
             client.core().bearer(Fixture.DEMO);

@@ -62,7 +62,7 @@ public final class RoundTrips {
 
     private static void measure(Bench.Mode mode, Table table) throws InterruptedException {
         try (Fixture fixture = Fixture.start();
-             Fixture.Client client = fixture.client(Fixture.settings().withKeepAlive(false), event -> {
+             Fixture.Client client = fixture.client(Fixture.settings().keepAlive(false).build(), event -> {
              })) {
             var emulator = fixture.emulator;
             EmulatorStats start = emulator.stats();

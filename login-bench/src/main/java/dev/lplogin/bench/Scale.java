@@ -107,7 +107,7 @@ final class Scale {
         };
         var threadBean = ManagementFactory.getThreadMXBean();
         try (Fixture.Client client = Fixture.Client.create(Fixture.httpSettings(baseUrl, certificate),
-                Fixture.settings().withRefreshInterval(plan.refreshInterval()), listener, gateway -> gateway)) {
+                Fixture.settings().refreshInterval(plan.refreshInterval()).build(), listener, gateway -> gateway)) {
             // warm the client up with one login so that the baseline heap holds the loaded classes and the pool
             login(client, account, 1);
             long heapBefore = usedHeapAfterGc();
