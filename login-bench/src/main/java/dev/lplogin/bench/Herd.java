@@ -1,20 +1,11 @@
 package dev.lplogin.bench;
 
-import dev.lplogin.domain.model.AccountId;
-import dev.lplogin.domain.model.Credentials;
-import dev.lplogin.domain.model.ServiceHost;
-import dev.lplogin.domain.model.Session;
-import dev.lplogin.domain.port.AuthGateway;
-import dev.lplogin.domain.port.LoginOutcome;
-import dev.lplogin.domain.port.LogoutOutcome;
-import dev.lplogin.domain.port.RefreshOutcome;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.EmulatorStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A thundering herd: {@code threads} virtual threads blocked on one gate, released at once, each asking
@@ -35,12 +26,12 @@ final class Herd {
             case SMOKE -> 1;
         };
         OffsetClock clock = new OffsetClock();
-        AtomicLong loginReturnedAt = new AtomicLong();
+        CountingGateway[] gateway = new CountingGateway[1];
         try (Fixture fixture = Fixture.start();
              Fixture.Client client = Fixture.Client.create(
                      Fixture.httpSettings(fixture.emulator.baseUrl(), fixture.certificate),
                      Fixture.settings().keepAlive(false).clock(clock).build(), event -> {
-                     }, real -> new LoginTimer(real, loginReturnedAt))) {
+                     }, real -> gateway[0] = new CountingGateway(real))) {
             client.login(Fixture.ACCOUNT, Fixture.DEMO_CREDENTIALS);
 
             // one login's round trip alone, warm (connection open, Domain API answer cached): the herd's floor
@@ -99,7 +90,7 @@ final class Herd {
                 }
                 maxLogins = Math.max(maxLogins, logins);
                 totalLogins += logins;
-                afterLogin[round] = herdDone - loginReturnedAt.get();
+                afterLogin[round] = herdDone - gateway[0].loginReturnedAt.get();
             }
             long[] w = waits.stream().mapToLong(Long::longValue).toArray();
             String of = threads + " virtual threads × " + rounds + " release" + (rounds > 1 ? "s" : "");
@@ -112,26 +103,6 @@ final class Herd {
                     "LoginUseCase.login, warm connection, " + alone + " runs");
             table.add("herd", "herd done − login done (median)", Stats.millis(Stats.median(afterLogin)), "ms",
                     "max " + Table.format(Stats.millis(Stats.percentile(afterLogin, 100))) + " ms");
-        }
-    }
-
-    /** The real gateway, noting when its last login returned (the herd's reference point). */
-    private record LoginTimer(AuthGateway real, AtomicLong returnedAt) implements AuthGateway {
-        @Override
-        public LoginOutcome login(AccountId account, ServiceHost loginHost, Credentials credentials) {
-            LoginOutcome outcome = real.login(account, loginHost, credentials);
-            returnedAt.set(System.nanoTime());
-            return outcome;
-        }
-
-        @Override
-        public RefreshOutcome refresh(Session session) {
-            return real.refresh(session);
-        }
-
-        @Override
-        public LogoutOutcome logout(Session session) {
-            return real.logout(session);
         }
     }
 }

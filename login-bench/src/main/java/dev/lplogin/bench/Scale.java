@@ -88,26 +88,35 @@ final class Scale {
         AtomicLongArray refreshesPerSecond = new AtomicLongArray(seconds);
         AtomicLong windowStart = new AtomicLong(Long.MAX_VALUE);
         AtomicLong refreshed = new AtomicLong();
+        AtomicLong refreshedInWindow = new AtomicLong();
         AtomicLong refreshFailed = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         AtomicLong logins = new AtomicLong();
         SessionListener listener = event -> {
             switch (event) {
                 case SessionEvent.Refreshed r -> {
                     refreshed.incrementAndGet();
+                    refreshedInWindow.incrementAndGet();
                     long second = (System.nanoTime() - windowStart.get()) / 1_000_000_000L;
                     if (second >= 0 && second < seconds) {
                         refreshesPerSecond.incrementAndGet((int) second);
                     }
                 }
-                case SessionEvent.RefreshFailed f -> refreshFailed.incrementAndGet();
+                case SessionEvent.RefreshFailed f -> {
+                    refreshFailed.incrementAndGet();
+                    firstFailure.compareAndSet(null, f.reason());
+                }
                 case SessionEvent.LoggedIn l -> logins.incrementAndGet();
                 default -> {
                 }
             }
         };
         var threadBean = ManagementFactory.getThreadMXBean();
-        try (Fixture.Client client = Fixture.Client.create(Fixture.httpSettings(baseUrl, certificate),
-                Fixture.settings().refreshInterval(plan.refreshInterval()).build(), listener, gateway -> gateway)) {
+        CountingGateway[] gateway = new CountingGateway[1];
+        Fixture.Client client = Fixture.Client.create(Fixture.httpSettings(baseUrl, certificate),
+                Fixture.settings().refreshInterval(plan.refreshInterval()).build(), listener,
+                real -> gateway[0] = new CountingGateway(real));
+        try {
             // warm the client up with one login so that the baseline heap holds the loaded classes and the pool
             login(client, account, 1);
             long heapBefore = usedHeapAfterGc();
@@ -129,9 +138,7 @@ final class Scale {
             double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
             Map<String, Long> afterLogins = emulator.stats();
 
-            refreshed.set(0);
-            refreshFailed.set(0);
-            long loginsBeforeWindow = logins.get();
+            refreshedInWindow.set(0);
             windowStart.set(System.nanoTime());
             Thread.sleep(plan.window().toMillis());
             long windowEnd = System.nanoTime();
@@ -139,6 +146,23 @@ final class Scale {
             int platformThreads = threadBean.getThreadCount();
             int peakThreads = threadBean.getPeakThreadCount();
             long heapAfter = usedHeapAfterGc();
+            long refreshedDuringWindow = refreshedInWindow.get();
+            // calls against requests at an instant when no call is in flight: every request counted beyond the
+            // calls is a retry
+            long calls = -1;
+            Map<String, Long> atEnd = Map.of();
+            for (int attempt = 0; attempt < 10_000 && calls < 0; attempt++) {
+                if (gateway[0].inFlight.get() == 0) {
+                    long before = gateway[0].started.get();
+                    atEnd = emulator.stats();
+                    if (gateway[0].inFlight.get() == 0 && gateway[0].started.get() == before) {
+                        calls = before;
+                    }
+                }
+                if (calls < 0) {
+                    Thread.sleep(0, 200_000);
+                }
+            }
 
             int fullSeconds = (int) Math.min(seconds, (windowEnd - windowStart.get()) / 1_000_000_000L);
             long busiest = 0;
@@ -148,10 +172,7 @@ final class Scale {
                 total += refreshesPerSecond.get(s);
             }
             double mean = fullSeconds == 0 ? Double.NaN : (double) total / fullSeconds;
-            long loginRequests = afterWindow.get("login") - atStart.get("login");
-            long refreshRequests = afterWindow.get("refresh") - afterLogins.get("refresh");
-            long retried = (loginRequests - (plan.sessions() - 1) - (logins.get() - loginsBeforeWindow))
-                    + (refreshRequests - refreshed.get() - refreshFailed.get());
+            long retried = calls < 0 ? -1 : atEnd.get("login") + atEnd.get("refresh") - calls;
             String what = plan.sessions() + " sessions, refresh every " + plan.refreshInterval().toSeconds() + " s";
 
             table.add("scale", "sessions kept alive", plan.sessions(), "sessions", "emulator in another JVM");
@@ -164,13 +185,17 @@ final class Scale {
                     - atStart.get("connections"), "conn", "");
             table.add("scale", "TCP connections opened: keep-alive window", afterWindow.get("connections")
                     - afterLogins.get("connections"), "conn", plan.window().toSeconds() + " s");
-            table.add("scale", "retried requests", retried, "req",
-                    "emulator requests − outcomes; non-2xx answers: " + errors(afterWindow, atStart));
+            table.add("scale", "retried requests", calls < 0 ? "n/a" : Long.toString(retried), "req",
+                    "emulator requests − gateway calls; non-2xx answers: " + errors(atEnd, atStart));
             table.add("scale", "refreshes/s busiest second", busiest, "1/s", what);
             table.add("scale", "refreshes/s mean", mean, "1/s", "ideal " + Table.format(
                     plan.sessions() / (double) plan.refreshInterval().toSeconds()) + "; "
-                    + refreshFailed.get() + " refreshes failed");
+                    + refreshFailed.get() + " refreshes failed"
+                    + (firstFailure.get() == null ? "" : " (first: " + firstFailure.get() + ")"));
             table.add("scale", "refreshes/s busiest / mean", busiest / mean, "ratio", "1.0 = perfectly spread");
+            table.add("scale", "refreshes in the window", refreshedDuringWindow, "refreshes", "");
+        } finally {
+            client.close();
         }
     }
 
