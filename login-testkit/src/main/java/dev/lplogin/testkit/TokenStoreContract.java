@@ -1,6 +1,7 @@
 package dev.lplogin.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.lplogin.domain.model.Secret;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Covered: a round trip of every field with secrets intact, versions and compare-and-set conflicts, delete, list,
- * isolation of keys, lease exclusivity, release and expiry, and many threads writing one key with no lost update.
+ * isolation of keys, lease exclusivity, release, expiry and renewal, fences that only grow, fenced saves refused once
+ * a lease was granted to another holder (and only then), and many threads writing one key with no lost update.
  * Stores shared between processes should add their own cross-process tests; this contract runs in one JVM.
  *
  * <p>Test methods are public so that the contract also runs on the module path, where JUnit may only reach public
@@ -300,6 +302,175 @@ public abstract class TokenStoreContract {
         assertThat(store.save(minimalSession(key("alice")), 1)).isInstanceOf(SaveResult.Saved.class);
     }
 
+    @Test
+    public void a_lease_ttl_must_be_positive() {
+        assertThatIllegalArgumentException().isThrownBy(() -> store.tryLease(key("alice"), Duration.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> store.tryLease(key("alice"), Duration.ofSeconds(-1)));
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        assertThatIllegalArgumentException().isThrownBy(() -> store.renew(lease, Duration.ZERO));
+    }
+
+    // --- renewal ---------------------------------------------------------------------------------------------------
+
+    @Test
+    public void renewing_a_current_lease_moves_its_expiry_and_keeps_its_token_and_fence() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.minusSeconds(1));
+
+        Lease renewed = store.renew(lease, TTL).orElseThrow();
+
+        assertThat(renewed).isEqualTo(lease.withExpiry(START.plus(TTL).minusSeconds(1).plus(TTL)));
+        advanceClock(TTL.minusSeconds(1));
+        assertThat(store.tryLease(key("alice"), TTL)).as("past the first expiry, renewed").isEmpty();
+        assertThat(store.renew(renewed, TTL)).as("renewed again").isPresent();
+    }
+
+    @Test
+    public void a_lease_renewed_while_its_holder_works_keeps_others_out_for_as_long_as_it_takes() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            advanceClock(TTL.dividedBy(3));
+            lease = store.renew(lease, TTL).orElseThrow();
+            assertThat(store.tryLease(key("alice"), TTL)).as("after %d renewals", i + 1).isEmpty();
+        }
+    }
+
+    @Test
+    public void an_expired_lease_cannot_be_renewed() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL);
+
+        assertThat(store.renew(lease, TTL)).isEmpty();
+        assertThat(store.tryLease(key("alice"), TTL)).as("still free for others").isPresent();
+    }
+
+    @Test
+    public void a_released_lease_cannot_be_renewed() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        store.release(lease);
+
+        assertThat(store.renew(lease, TTL)).isEmpty();
+        assertThat(store.tryLease(key("alice"), TTL)).isPresent();
+    }
+
+    @Test
+    public void a_lease_taken_over_cannot_be_renewed_and_the_new_holder_keeps_it() {
+        Lease stale = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1));
+        Lease current = store.tryLease(key("alice"), TTL).orElseThrow();
+
+        assertThat(store.renew(stale, TTL)).isEmpty();
+        assertThat(store.renew(current, TTL)).isPresent();
+        assertThat(store.tryLease(key("alice"), TTL)).isEmpty();
+    }
+
+    // --- fencing ---------------------------------------------------------------------------------------------------
+
+    @Test
+    public void every_grant_has_a_larger_fence_than_the_last_after_release_expiry_or_takeover() {
+        Lease first = store.tryLease(key("alice"), TTL).orElseThrow();
+        store.release(first);
+        Lease second = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL);
+        Lease third = store.tryLease(key("alice"), TTL).orElseThrow();
+        store.save(fullSession(key("alice")), 0, third);
+        store.delete(key("alice"), 1);
+        store.release(third);
+        Lease fourth = store.tryLease(key("alice"), TTL).orElseThrow();
+
+        assertThat(first.fence()).isPositive();
+        assertThat(List.of(first.fence(), second.fence(), third.fence(), fourth.fence()))
+                .as("fences in grant order").isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    public void a_save_under_the_current_lease_is_a_compare_and_set() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        Session session = fullSession(key("alice"));
+
+        assertThat(store.save(session, 0, lease)).isEqualTo(new SaveResult.Saved(session.withVersion(1)));
+        assertThat(store.save(minimalSession(key("alice")), 0, lease))
+                .as("a stale version under the lease")
+                .isEqualTo(new SaveResult.Conflict(Optional.of(session.withVersion(1))));
+        assertThat(store.load(key("alice"))).contains(session.withVersion(1));
+    }
+
+    @Test
+    public void a_save_under_a_lease_since_granted_to_another_holder_is_refused_and_changes_nothing() {
+        Lease late = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1)); // the holder was paused past its lease
+        Lease newer = store.tryLease(key("alice"), TTL).orElseThrow();
+        Session theirs = withUserId(fullSession(key("alice")), "the-newer-login");
+        store.save(theirs, 0, newer);
+
+        SaveResult result = store.save(withUserId(fullSession(key("alice")), "the-late-login"), 1, late);
+
+        assertThat(result).isEqualTo(new SaveResult.Fenced(Optional.of(theirs.withVersion(1))));
+        assertThat(store.load(key("alice"))).contains(theirs.withVersion(1));
+    }
+
+    @Test
+    public void a_late_save_is_refused_even_before_the_new_holder_saved_anything() {
+        Lease late = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1));
+        store.tryLease(key("alice"), TTL).orElseThrow();
+
+        assertThat(store.save(fullSession(key("alice")), 0, late)).isEqualTo(new SaveResult.Fenced(Optional.empty()));
+        assertThat(store.load(key("alice"))).isEmpty();
+    }
+
+    @Test
+    public void a_late_save_is_refused_after_the_new_holder_released_its_lease() {
+        Lease late = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1));
+        store.release(store.tryLease(key("alice"), TTL).orElseThrow());
+
+        assertThat(store.save(fullSession(key("alice")), 0, late)).isInstanceOf(SaveResult.Fenced.class);
+    }
+
+    @Test
+    public void a_save_under_an_expired_lease_that_nobody_took_over_still_saves() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1));
+
+        assertThat(store.save(fullSession(key("alice")), 0, lease)).isInstanceOf(SaveResult.Saved.class);
+    }
+
+    @Test
+    public void a_save_under_a_released_lease_that_nobody_took_over_still_saves() {
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        store.release(lease);
+
+        assertThat(store.save(fullSession(key("alice")), 0, lease)).isInstanceOf(SaveResult.Saved.class);
+    }
+
+    @Test
+    public void an_unfenced_save_is_not_refused_by_leases() {
+        store.tryLease(key("alice"), TTL).orElseThrow();
+        advanceClock(TTL.plusSeconds(1));
+        store.tryLease(key("alice"), TTL).orElseThrow();
+
+        assertThat(store.save(fullSession(key("alice")), 0)).isInstanceOf(SaveResult.Saved.class);
+    }
+
+    @Test
+    public void a_save_fenced_by_a_lease_on_another_key_is_rejected() {
+        Lease bobs = store.tryLease(key("bob"), TTL).orElseThrow();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> store.save(fullSession(key("alice")), 0, bobs));
+        assertThat(store.load(key("alice"))).isEmpty();
+    }
+
+    @Test
+    public void fences_of_different_keys_do_not_interfere() {
+        Lease alices = store.tryLease(key("alice"), TTL).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            store.release(store.tryLease(key("bob"), TTL).orElseThrow());
+        }
+
+        assertThat(store.save(fullSession(key("alice")), 0, alices)).isInstanceOf(SaveResult.Saved.class);
+    }
+
     // --- concurrency -----------------------------------------------------------------------------------------------
 
     @Test
@@ -347,6 +518,11 @@ public abstract class TokenStoreContract {
         assertThatNullPointerException().isThrownBy(() -> store.tryLease(null, TTL));
         assertThatNullPointerException().isThrownBy(() -> store.tryLease(key("alice"), null));
         assertThatNullPointerException().isThrownBy(() -> store.release(null));
+        Lease lease = store.tryLease(key("alice"), TTL).orElseThrow();
+        assertThatNullPointerException().isThrownBy(() -> store.save(null, 0, lease));
+        assertThatNullPointerException().isThrownBy(() -> store.save(fullSession(key("alice")), 0, null));
+        assertThatNullPointerException().isThrownBy(() -> store.renew(null, TTL));
+        assertThatNullPointerException().isThrownBy(() -> store.renew(lease, null));
     }
 
     // --- fixtures, also handy for an implementation's own tests ----------------------------------------------------

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * The embedded default {@link TokenStore}: one file per session in a directory only its owner can use, so that
  * sessions survive a restart and are shared by the processes of one user on one machine.
  *
- * <p><b>Layout.</b> For a key, {@code <h>.json} holds the session, {@code <h>.lease} the lease and {@code <h>.lock}
- * is the lock file, where {@code <h>} is the hex SHA-256 of {@code account/loginName} (the key itself is inside the
+ * <p><b>Layout.</b> For a key, {@code <h>.json} holds the session, {@code <h>.lease} the latest lease (kept after
+ * release, for its fence), {@code <h>.lock} is the lock file and {@code <h>.held} the file a lease holder keeps
+ * locked for the lease's life (so a holder's death is seen at once, see {@link HolderLocks}), where {@code <h>} is the hex SHA-256 of {@code account/loginName} (the key itself is inside the
  * JSON). Files are created 0600 and a new directory 0700; a directory that group or others may write to, or that
  * another user owns, is refused.
  *
@@ -133,9 +134,23 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public SaveResult save(Session session, long expectedVersion) {
         Objects.requireNonNull(session, "session");
+        return compareAndSet(session, expectedVersion, Optional.empty());
+    }
+
+    @Override
+    public SaveResult save(Session session, long expectedVersion, Lease lease) {
+        Leases.requireSameKey(session, lease);
+        return compareAndSet(session, expectedVersion, Optional.of(lease));
+    }
+
+    private SaveResult compareAndSet(Session session, long expectedVersion, Optional<Lease> fence) {
         String name = nameOf(session.key());
         return io("save the session of " + session.key(), () -> locks.withLock(lockFile(name), () -> {
             Optional<Session> current = readLocked(name);
+            if (fence.isPresent() && readLease(session.key(), name)
+                    .filter(latest -> Leases.superseded(fence.get(), latest.grant().lease().fence())).isPresent()) {
+                return new SaveResult.Fenced(current);
+            }
             if (current.map(Session::version).orElse(0L) != expectedVersion) {
                 return new SaveResult.Conflict(current);
             }
@@ -177,16 +192,51 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(ttl, "ttl");
+        Leases.requirePositive(ttl);
         String name = nameOf(key);
+        Path held = heldFile(name);
         return io("take the lease on " + key, () -> locks.withLock(lockFile(name), () -> {
-            Optional<Lease> held = readLease(key, name);
-            if (held.isPresent() && Leases.holds(held.get().expiresAt(), clock.instant())) {
-                return Optional.empty();
+            Optional<RecordCodec.LeaseRecord> latest = readLease(key, name);
+            long lastFence = latest.map(record -> record.grant().lease().fence()).orElse(0L);
+            Lease lease = Leases.grant(key, ttl, clock.instant(), lastFence);
+            boolean watched;
+            if (latest.isPresent() && latest.get().grant().heldAt(clock.instant())) {
+                // Held and unexpired: its holder is alive, unless it kept the .held file locked and the kernel has
+                // dropped that lock (its process ended).
+                if (!latest.get().watched() || !HolderLocks.take(held, lease.token())) {
+                    return Optional.empty();
+                }
+                LOG.info("the holder of the lease on " + key + " is gone (its process ended); taking over");
+                watched = true;
+            } else {
+                // Free, or lapsed: whoever in this JVM still holds the OS lock has lost the lease.
+                HolderLocks.dropAny(held);
+                // A live process whose lease lapsed may still hold the OS lock; then this lease is guarded by its
+                // expiry only, and says so, so that no one mistakes the old holder's unlock for this holder's death.
+                watched = HolderLocks.take(held, lease.token());
             }
-            Lease lease = Leases.grant(key, ttl, clock.instant());
-            SafeFiles.replace(leaseFile(name), codec.encode(lease));
+            SafeFiles.replace(leaseFile(name), codec.encode(
+                    new RecordCodec.LeaseRecord(new Leases.Grant(lease, true), watched)));
             return Optional.of(lease);
+        }));
+    }
+
+    @Override
+    public Optional<Lease> renew(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
+        Leases.requirePositive(ttl);
+        String name = nameOf(lease.key());
+        return io("renew the lease on " + lease.key(), () -> locks.withLock(lockFile(name), () -> {
+            Optional<RecordCodec.LeaseRecord> latest = readLease(lease.key(), name)
+                    .filter(record -> record.grant().isHeldAs(lease, clock.instant()));
+            if (latest.isEmpty()) {
+                HolderLocks.drop(heldFile(name), lease.token());
+                return Optional.<Lease>empty();
+            }
+            Lease renewed = lease.withExpiry(clock.instant().plus(ttl));
+            SafeFiles.replace(leaseFile(name), codec.encode(
+                    new RecordCodec.LeaseRecord(new Leases.Grant(renewed, true), latest.get().watched())));
+            return Optional.of(renewed);
         }));
     }
 
@@ -195,9 +245,14 @@ public final class FileTokenStore implements TokenStore {
         Objects.requireNonNull(lease, "lease");
         String name = nameOf(lease.key());
         io("release the lease on " + lease.key(), () -> locks.withLock(lockFile(name), () -> {
-            if (readLease(lease.key(), name).filter(held -> held.token().equals(lease.token())).isPresent()) {
-                SafeFiles.delete(leaseFile(name));
+            Optional<Leases.Grant> latest = readLease(lease.key(), name).map(RecordCodec.LeaseRecord::grant)
+                    .filter(grant -> grant.active() && grant.lease().token().equals(lease.token()));
+            if (latest.isPresent()) {
+                // kept, marked released: the next grant's fence must still be larger
+                SafeFiles.replace(leaseFile(name), codec.encode(
+                        new RecordCodec.LeaseRecord(new Leases.Grant(latest.get().lease(), false), false)));
             }
+            HolderLocks.drop(heldFile(name), lease.token());
             return null;
         }));
     }
@@ -242,8 +297,12 @@ public final class FileTokenStore implements TokenStore {
         return Optional.of(session);
     }
 
-    /** The lease on record; a damaged lease file counts as no lease (it holds nothing worth keeping). */
-    private Optional<Lease> readLease(SessionKey key, String name) throws IOException {
+    /**
+     * The latest grant on record. A damaged lease file counts as no lease: it holds nothing worth keeping but its
+     * fence, and a fence restarting from 1 can only make a late holder's save succeed where it would have been
+     * refused, which the compare-and-set on versions still guards.
+     */
+    private Optional<RecordCodec.LeaseRecord> readLease(SessionKey key, String name) throws IOException {
         Path file = leaseFile(name);
         try {
             Optional<byte[]> content = readBounded(file);
@@ -278,6 +337,10 @@ public final class FileTokenStore implements TokenStore {
 
     private Path leaseFile(String name) {
         return directory.resolve(name + ".lease");
+    }
+
+    private Path heldFile(String name) {
+        return directory.resolve(name + ".held");
     }
 
     private Path lockFile(String name) {

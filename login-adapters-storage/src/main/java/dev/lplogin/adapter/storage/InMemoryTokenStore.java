@@ -17,15 +17,16 @@ import java.util.concurrent.ConcurrentMap;
  * A {@link TokenStore} that keeps sessions in this process only: for tests, and for embedders that do not want
  * sessions on disk. Nothing survives a restart and nothing is shared with other processes.
  *
- * <p>Thread-safe: compare-and-set and leases are atomic per key ({@link ConcurrentHashMap#compute}). Lease expiry is
- * judged by the injected clock. Null arguments throw {@link NullPointerException}; nothing here does I/O, so no
- * {@link dev.lplogin.domain.port.StoreException} is ever thrown.
+ * <p>Thread-safe: compare-and-set, fencing and leases are atomic per key ({@link ConcurrentHashMap#compute}). Lease
+ * expiry is judged by the injected clock. Null arguments throw {@link NullPointerException}; nothing here does I/O,
+ * so no {@link dev.lplogin.domain.port.StoreException} is ever thrown.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
     private final InstantSource clock;
     private final ConcurrentMap<SessionKey, Session> sessions = new ConcurrentHashMap<>();
-    private final ConcurrentMap<SessionKey, Lease> leases = new ConcurrentHashMap<>();
+    // the latest grant per key, kept after release (as inactive) so that fences never go backwards
+    private final ConcurrentMap<SessionKey, Leases.Grant> grants = new ConcurrentHashMap<>();
 
     /** A store whose leases expire by the system clock. */
     public InMemoryTokenStore() {
@@ -45,8 +46,25 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public SaveResult save(Session session, long expectedVersion) {
         Objects.requireNonNull(session, "session");
+        return compareAndSet(session, expectedVersion, Optional.empty());
+    }
+
+    @Override
+    public SaveResult save(Session session, long expectedVersion, Lease lease) {
+        Leases.requireSameKey(session, lease);
+        return compareAndSet(session, expectedVersion, Optional.of(lease));
+    }
+
+    private SaveResult compareAndSet(Session session, long expectedVersion, Optional<Lease> fence) {
         SaveResult[] result = new SaveResult[1];
         sessions.compute(session.key(), (key, current) -> {
+            // A grant racing with this check is ordered after the save; the new holder's own compare-and-set
+            // then sees the version this save wrote.
+            Leases.Grant latest = grants.get(key);
+            if (fence.isPresent() && latest != null && Leases.superseded(fence.get(), latest.lease().fence())) {
+                result[0] = new SaveResult.Fenced(Optional.ofNullable(current));
+                return current;
+            }
             long currentVersion = current == null ? 0 : current.version();
             if (currentVersion != expectedVersion) {
                 result[0] = new SaveResult.Conflict(Optional.ofNullable(current));
@@ -77,15 +95,38 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
-        Lease candidate = Leases.grant(key, ttl, clock.instant());
-        Lease holder = leases.compute(key, (k, held) ->
-                held != null && Leases.holds(held.expiresAt(), clock.instant()) ? held : candidate);
-        return holder == candidate ? Optional.of(candidate) : Optional.empty();
+        Objects.requireNonNull(key, "key");
+        Leases.requirePositive(ttl);
+        Lease[] granted = new Lease[1];
+        grants.compute(key, (k, latest) -> {
+            if (latest != null && latest.heldAt(clock.instant())) {
+                return latest;
+            }
+            granted[0] = Leases.grant(key, ttl, clock.instant(), latest == null ? 0 : latest.lease().fence());
+            return new Leases.Grant(granted[0], true);
+        });
+        return Optional.ofNullable(granted[0]);
+    }
+
+    @Override
+    public Optional<Lease> renew(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
+        Leases.requirePositive(ttl);
+        Lease[] renewed = new Lease[1];
+        grants.computeIfPresent(lease.key(), (k, latest) -> {
+            if (!latest.isHeldAs(lease, clock.instant())) {
+                return latest;
+            }
+            renewed[0] = lease.withExpiry(clock.instant().plus(ttl));
+            return new Leases.Grant(renewed[0], true);
+        });
+        return Optional.ofNullable(renewed[0]);
     }
 
     @Override
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        leases.computeIfPresent(lease.key(), (k, held) -> held.token().equals(lease.token()) ? null : held);
+        grants.computeIfPresent(lease.key(), (k, latest) ->
+                latest.lease().token().equals(lease.token()) ? new Leases.Grant(latest.lease(), false) : latest);
     }
 }

@@ -85,18 +85,30 @@ final class RecordCodec {
         }
     }
 
-    byte[] encode(Lease lease) {
-        return utf8(JSONB.toJson(new LeaseJson(WireFormat.FORMAT, lease.token(), lease.expiresAt().toString())));
+    /**
+     * A lease file's content: the key's latest grant, and whether its holder keeps the key's {@code .held} file
+     * locked (see {@link HolderLocks}).
+     */
+    record LeaseRecord(Leases.Grant grant, boolean watched) {
     }
 
-    /** The lease on {@code sessionKey} in {@code content}. */
-    Lease decodeLease(SessionKey sessionKey, byte[] content) throws CorruptRecordException {
+    byte[] encode(LeaseRecord record) {
+        Lease lease = record.grant().lease();
+        return utf8(JSONB.toJson(new LeaseJson(WireFormat.FORMAT, lease.token(), lease.fence(),
+                lease.expiresAt().toString(), !record.grant().active(), record.watched())));
+    }
+
+    /** The latest lease granted on {@code sessionKey}, as recorded in {@code content}. */
+    LeaseRecord decodeLease(SessionKey sessionKey, byte[] content) throws CorruptRecordException {
         LeaseJson json = parse(content, LeaseJson.class);
         try {
             if (!Integer.valueOf(WireFormat.FORMAT).equals(json.format()) || json.token().isBlank()) {
                 throw new IllegalArgumentException("unknown format or blank token");
             }
-            return new Lease(sessionKey, json.token(), Instant.parse(json.expiresAt()));
+            long fence = json.fence() == null ? 1 : json.fence();
+            Lease lease = new Lease(sessionKey, json.token(), fence, Instant.parse(json.expiresAt()));
+            return new LeaseRecord(new Leases.Grant(lease, !Boolean.TRUE.equals(json.released())),
+                    Boolean.TRUE.equals(json.watched()));
         } catch (RuntimeException e) {
             throw new CorruptRecordException("not a lease record (" + e.getClass().getSimpleName() + ")");
         }

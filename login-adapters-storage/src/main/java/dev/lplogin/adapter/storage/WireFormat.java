@@ -70,7 +70,13 @@ final class WireFormat {
     public record CookieJson(String name, String value) {
     }
 
-    /** One lease file: who holds the lease and until when. Holds no secret, so it is never encrypted. */
-    public record LeaseJson(Integer format, String token, String expiresAt) {
+    /**
+     * One lease file: who holds the lease, its fence, until when, whether it was released (the file stays after
+     * release so that fences never go backwards) and whether its holder keeps the {@code .held} file locked (only then
+     * does an unlocked {@code .held} file mean the holder died). Holds no secret, so it is never encrypted. Files
+     * written before fencing have no {@code fence} (read as 1), {@code released} or {@code watched}.
+     */
+    public record LeaseJson(Integer format, String token, Long fence, String expiresAt, Boolean released,
+            Boolean watched) {
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.Lease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,12 +85,47 @@ class CrossProcessTest {
 
         try (ChildJvm crashed = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
             assertThat(crashed.nextLine(PATIENCE)).isEqualTo("granted");
-            crashed.kill(); // dies holding the lease: only expiry frees it
+            crashed.kill(); // SIGKILL while holding the lease: the kernel drops its lock on the .held file
+            long killedAt = System.nanoTime();
+            Lease takenOver = awaitLease(here, key, Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("replaced within 2 s of the kill")
+                    .isLessThan(Duration.ofSeconds(2));
+            here.release(takenOver);
         }
-        assertThat(here.tryLease(key, Duration.ofMinutes(1))).as("before expiry").isEmpty();
-        // a process whose clock is past the expiry (no sleeping): the lapsed lease no longer keeps it out
-        FileTokenStore later = FileTokenStore.open(directory,
-                InstantSource.offset(InstantSource.system(), Duration.ofMinutes(1).plusSeconds(1)));
-        assertThat(later.tryLease(key, Duration.ofMinutes(1))).as("after expiry").isPresent();
+    }
+
+    @Test
+    void a_live_holder_elsewhere_keeps_its_lease_until_it_expires_by_the_clock() throws Exception {
+        Path directory = scratch.resolve("store");
+        SessionKey key = StoreWorker.key("leased");
+        String minute = String.valueOf(Duration.ofMinutes(1).toMillis());
+        try (ChildJvm holder = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
+            assertThat(holder.nextLine(PATIENCE)).isEqualTo("granted");
+            FileTokenStore here = FileTokenStore.open(directory, InstantSource.system());
+            assertThat(here.tryLease(key, Duration.ofMinutes(1))).as("before expiry").isEmpty();
+            // a process whose clock is past the expiry (no sleeping): the lapsed lease no longer keeps it out
+            FileTokenStore later = FileTokenStore.open(directory,
+                    InstantSource.offset(InstantSource.system(), Duration.ofMinutes(1).plusSeconds(1)));
+            Lease lease = later.tryLease(key, Duration.ofMinutes(1)).orElseThrow(() ->
+                    new AssertionError("a lapsed lease still kept another process out"));
+            holder.send("release");
+            assertThat(holder.nextLine(PATIENCE)).as("a late release changes nothing").isEqualTo("released");
+            assertThat(here.tryLease(key, Duration.ofMinutes(1))).as("the new holder keeps it").isEmpty();
+            later.release(lease);
+        }
+    }
+
+    /** Polls {@code store} for the lease every 50 ms, as the lifecycle does (at most every 200 ms). */
+    private static Lease awaitLease(FileTokenStore store, SessionKey key, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            Optional<Lease> lease = store.tryLease(key, Duration.ofMinutes(1));
+            if (lease.isPresent()) {
+                return lease.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no lease within " + patience + " of its holder's death");
     }
 }

@@ -68,7 +68,7 @@ class FileTokenStoreFilesTest {
         try (Stream<Path> files = Files.list(store.directory())) {
             List<Path> all = files.toList();
             assertThat(all).extracting(f -> f.getFileName().toString().replaceAll("^[0-9a-f]{64}", ""))
-                    .containsExactlyInAnyOrder(".json", ".lock", ".lease");
+                    .containsExactlyInAnyOrder(".json", ".lock", ".lease", ".held");
             for (Path file : all) {
                 assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------");
             }
@@ -76,7 +76,8 @@ class FileTokenStoreFilesTest {
     }
 
     @Test
-    void a_released_lease_leaves_no_lease_file_and_a_deleted_session_no_session_file() throws Exception {
+    void a_released_lease_keeps_its_lease_file_for_the_fence_and_a_deleted_session_leaves_no_session_file()
+            throws Exception {
         FileTokenStore store = FileTokenStore.open(scratch.resolve("store"), InstantSource.system());
         store.save(StoreWorker.numbered(ALICE, 1), 0);
         Lease lease = store.tryLease(ALICE, Duration.ofMinutes(1)).orElseThrow();
@@ -84,7 +85,10 @@ class FileTokenStoreFilesTest {
         store.release(lease);
         store.delete(ALICE, 1);
 
-        assertThat(names(store.directory())).singleElement().asString().endsWith(".lock");
+        String hash = FileTokenStore.nameOf(ALICE);
+        assertThat(names(store.directory())).containsExactlyInAnyOrder(hash + ".lock", hash + ".lease", hash + ".held");
+        assertThat(Files.readString(store.directory().resolve(hash + ".lease")))
+                .contains("\"fence\":1", "\"released\":true");
     }
 
     @Test

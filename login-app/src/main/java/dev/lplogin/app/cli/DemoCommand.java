@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,8 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         try (LoginEmulator emulator = step("emulator", () -> LoginEmulator.start(EmulatorConfig.defaults()),
                 e -> "started at " + e.baseUrl() + " (HTTPS; its certificate is trusted by this process only)")) {
             emulator.writeCertificatePem(cert);
-            AppConfig config = new AppConfig(emulator.baseUrl(), new AppConfig.Store.Memory(), Optional.empty(),
-                    Optional.of(cert), Optional.empty(), Optional.empty(), Optional.empty());
+            AppConfig config = AppConfig.forEmulator(emulator.baseUrl(), cert);
             LoginComponent app = root.component(config, LpLoginCommand.oneShot(), event -> { });
             AccountId account = AccountId.of(DemoAccount.ACCOUNT_ID);
             step("domain lookup", () -> app.domainLookup().lookup(account, ServiceName.LOGIN),

@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

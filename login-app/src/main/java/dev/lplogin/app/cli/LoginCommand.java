@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.SessionInfo;

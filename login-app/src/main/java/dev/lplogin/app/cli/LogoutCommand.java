@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.Optional;

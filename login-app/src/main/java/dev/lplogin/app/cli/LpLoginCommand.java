@@ -1,6 +1,6 @@
 package dev.lplogin.app.cli;
 
-import dev.lplogin.app.wiring.AppConfig;
+import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
@@ -102,7 +102,7 @@ final class LpLoginCommand implements Callable<Integer> {
 
     /** The object graph for one command. */
     LoginComponent component(AppConfig config, LoginSettings settings, SessionListener listener) {
-        return LoginComponent.create(config, settings, listener);
+        return LoginComponent.create(config.adapters(), settings, listener);
     }
 
     /** The core for a command that runs once and exits ({@link #oneShot()} settings, no listener). */

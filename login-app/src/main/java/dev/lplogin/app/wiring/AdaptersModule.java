@@ -15,7 +15,7 @@ import dev.lplogin.domain.usecase.LoginSettings;
 import jakarta.inject.Singleton;
 
 /**
- * Builds the driven adapters with their plain constructors and factories, configured from {@link AppConfig}: the
+ * Builds the driven adapters with their plain constructors and factories, configured by {@link AdapterSettings}: the
  * HTTP adapters share one {@link HttpTransport} (one connection pool, one JSON-B instance); time comes from the
  * core's clock, so leases, caches and the lifecycle agree on what "now" is.
  */
@@ -27,11 +27,8 @@ final class AdaptersModule {
 
     @Provides
     @Singleton
-    static HttpSettings httpSettings(AppConfig config) {
-        HttpSettings.Builder settings = HttpSettings.builder().csdsBaseUrl(config.csds());
-        config.caCert().ifPresent(settings::extraTrustedCertificate);
-        config.retryDelays().ifPresent(settings::retryDelays);
-        return settings.build();
+    static HttpSettings httpSettings(AdapterSettings adapters) {
+        return adapters.http();
     }
 
     @Provides
@@ -55,10 +52,10 @@ final class AdaptersModule {
     /** The file store (encrypted when a store key is configured), or memory only. */
     @Provides
     @Singleton
-    static TokenStore tokenStore(AppConfig config, LoginSettings settings) {
-        return switch (config.store()) {
-            case AppConfig.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
-            case AppConfig.Store.Directory dir -> config.storeKey()
+    static TokenStore tokenStore(AdapterSettings adapters, LoginSettings settings) {
+        return switch (adapters.store()) {
+            case AdapterSettings.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
+            case AdapterSettings.Store.Directory dir -> dir.key()
                     .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
                     .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
         };

@@ -9,12 +9,13 @@ import dev.lplogin.domain.usecase.LoginUseCase;
 import jakarta.inject.Singleton;
 
 /**
- * The application's object graph: the HTTP adapters and token store built from an {@link AppConfig}, and the core
+ * The application's object graph: the HTTP adapters and token store built from {@link AdapterSettings}, and the core
  * built from them by {@code LoginCore.create} (the same factory embedders without Dagger call).
  *
  * <pre>{@code
- * LoginComponent app = LoginComponent.create(AppConfig.defaults(System.getenv()), LoginSettings.defaults(),
- *         SessionListener.NONE);
+ * AdapterSettings adapters = new AdapterSettings(HttpSettings.defaults(),
+ *         new AdapterSettings.Store.Directory(dir, Optional.empty()));
+ * LoginComponent app = LoginComponent.create(adapters, LoginSettings.defaults(), SessionListener.NONE);
  * try (LoginUseCase login = app.loginUseCase()) { ... }
  * }</pre>
  *
@@ -34,12 +35,12 @@ public interface LoginComponent {
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory
     interface Factory {
-        LoginComponent create(@BindsInstance AppConfig config, @BindsInstance LoginSettings settings,
+        LoginComponent create(@BindsInstance AdapterSettings adapters, @BindsInstance LoginSettings settings,
                 @BindsInstance SessionListener listener);
     }
 
-    /** A component for {@code config}, with lifecycle {@code settings} and {@code listener} for session events. */
-    static LoginComponent create(AppConfig config, LoginSettings settings, SessionListener listener) {
-        return DaggerLoginComponent.factory().create(config, settings, listener);
+    /** A component for {@code adapters}, with lifecycle {@code settings} and {@code listener} for session events. */
+    static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener) {
+        return DaggerLoginComponent.factory().create(adapters, settings, listener);
     }
 }

@@ -2,6 +2,7 @@ package dev.lplogin.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lplogin.adapter.http.HttpSettings;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
@@ -16,13 +17,13 @@ import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Dagger graph builds a working core from an AppConfig: real adapters, the emulator over HTTPS. */
+/** The Dagger graph builds a working core from AdapterSettings: real adapters, the emulator over HTTPS. */
 class LoginComponentTest {
 
     @RegisterExtension
@@ -36,7 +37,7 @@ class LoginComponentTest {
     @Test
     void the_graph_logs_in_through_the_configured_csds_and_trusts_the_extra_certificate(LoginEmulator emulator) {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        LoginComponent app = LoginComponent.create(config(emulator, new AppConfig.Store.Memory()),
+        LoginComponent app = LoginComponent.create(adapters(emulator, new AdapterSettings.Store.Memory()),
                 LoginSettings.builder().keepAlive(false).build(), events::add);
 
         try (LoginUseCase core = app.loginUseCase()) {
@@ -54,7 +55,8 @@ class LoginComponentTest {
 
     @Test
     void a_directory_store_keeps_sessions_for_the_next_component(LoginEmulator emulator) {
-        AppConfig config = config(emulator, new AppConfig.Store.Directory(dir.resolve("store")));
+        AdapterSettings config = adapters(emulator, new AdapterSettings.Store.Directory(dir.resolve("store"),
+                Optional.empty()));
         LoginSettings oneShot = LoginSettings.builder().keepAlive(false).logoutOnClose(false).build();
         SessionKey key = new SessionKey(ACCOUNT, DemoAccount.USERNAME);
 
@@ -68,11 +70,10 @@ class LoginComponentTest {
         }
     }
 
-    private AppConfig config(LoginEmulator emulator, AppConfig.Store store) {
+    private AdapterSettings adapters(LoginEmulator emulator, AdapterSettings.Store store) {
         Path pem = dir.resolve("emulator.pem");
         emulator.writeCertificatePem(pem);
-        return AppConfig.resolve(Map.of(AppConfig.Key.CSDS, emulator.baseUrl().toString(),
-                AppConfig.Key.CA_CERT, pem.toString()), Map.of("HOME", dir.toString()), Map.of())
-                .withStore(store);
+        return new AdapterSettings(HttpSettings.builder().csdsBaseUrl(emulator.baseUrl())
+                .extraTrustedCertificate(pem).build(), store);
     }
 }

@@ -20,4 +20,17 @@ public sealed interface SaveResult {
             Objects.requireNonNull(current, "current");
         }
     }
+
+    /**
+     * A save under a lease that has since been granted to another holder: refused, nothing changed. The caller's
+     * work is superseded; it should use {@code current} (if live) rather than its own result, which a newer login may
+     * already have killed.
+     *
+     * @param current what is stored now (empty if nothing)
+     */
+    record Fenced(Optional<Session> current) implements SaveResult {
+        public Fenced {
+            Objects.requireNonNull(current, "current");
+        }
+    }
 }

@@ -68,7 +68,7 @@ final class SessionLifecycle implements LoginUseCase {
                 : Optional.of(Executors.newVirtualThreadPerTaskExecutor());
         this.executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
         this.keepAlive = new KeepAlive(settings, scheduler, this::keepAliveDue, closed::get);
-        this.renewal = new Renewal(domainLookup, gateway, new StoredSessions(tokenStore, settings),
+        this.renewal = new Renewal(domainLookup, gateway, new StoredSessions(tokenStore, settings, scheduler, executor),
                 new Events(listener), keepAlive, settings);
     }
 

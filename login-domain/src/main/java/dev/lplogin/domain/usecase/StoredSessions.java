@@ -8,44 +8,127 @@ import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
 import java.lang.System.Logger.Level;
+import dev.lplogin.domain.port.Scheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The lifecycle's use of the {@link TokenStore}: leases around login and refresh, compare-and-set saves with a clear
- * rule for conflicts, and the principle that the store is an optimisation — a failing store is logged, never allowed
- * to break a bearer that is valid in memory.
+ * The lifecycle's use of the {@link TokenStore}: leases around login and refresh (renewed while the work lasts),
+ * compare-and-set saves fenced by that lease with a clear rule for conflicts, and the principle that the store is an
+ * optimisation — a failing store is logged, never allowed to break a bearer that is valid in memory.
  */
 final class StoredSessions {
 
     private static final System.Logger LOG = System.getLogger(StoredSessions.class.getName());
     private static final int SAVE_ATTEMPTS = 3;
     private static final long FIRST_POLL_MILLIS = 2;
+    /** Waiters poll at most this far apart, so a holder that died is replaced soon after the store notices. */
+    static final long MAX_POLL_MILLIS = 200;
+    /** A holder renews this many times per lease ttl, so one missed renewal never lets the lease lapse. */
+    static final int RENEWALS_PER_TTL = 3;
+    /** A waiter goes ahead without the lease after this many ttls: by then something is wrong with its holder. */
+    static final int MAX_WAIT_TTLS = 10;
 
+    // The lease held by this thread's current flight: a flight runs start to end on one thread, and its saves are
+    // made deep inside it, so the lease travels with the thread rather than through every call in between.
+    private final ThreadLocal<LeaseKeeper> heldByThisThread = new ThreadLocal<>();
     private final TokenStore store;
     private final LoginSettings settings;
     private final Clock clock;
+    private final Scheduler scheduler;
+    private final Executor executor;
 
-    StoredSessions(TokenStore store, LoginSettings settings) {
+    /**
+     * @param scheduler times the lease renewals
+     * @param executor  runs them (store I/O stays off the scheduler thread)
+     */
+    StoredSessions(TokenStore store, LoginSettings settings, Scheduler scheduler, Executor executor) {
         this.store = store;
         this.settings = settings;
         this.clock = settings.clock();
+        this.scheduler = scheduler;
+        this.executor = executor;
     }
 
     /**
      * Runs {@code work} holding the store's lease on {@code key}, so that of several processes sharing the store only
-     * one logs in or refreshes and the others then find its result in the store. While another holder has the
-     * lease this waits (polling with a growing pause), at most the lease's ttl — after that the lease has lapsed
-     * anyway, or its holder died, and going ahead without it is safer than not at all.
+     * one logs in or refreshes and the others then find its result in the store. The lease is renewed every
+     * ttl/{@value #RENEWALS_PER_TTL} while {@code work} runs, so a login of any length (LivePerson's retry ladder
+     * alone is 30 s) keeps the others out. While another holder has the lease this waits, polling with a growing
+     * pause of at most {@value #MAX_POLL_MILLIS} ms, for as long as the holder keeps it (a dead holder's lease
+     * lapses, or is freed at once by a store that sees the death) — but at most {@value #MAX_WAIT_TTLS} ttls, after
+     * which going ahead without it is safer than waiting on. Saves made inside {@code work} are fenced by the lease.
      */
     <T> T underLease(SessionKey key, Supplier<T> work) {
         Optional<Lease> lease = acquire(key);
+        if (lease.isEmpty()) {
+            return work.get();
+        }
+        LeaseKeeper outer = heldByThisThread.get();
+        LeaseKeeper keeper = new LeaseKeeper(lease.get());
+        heldByThisThread.set(keeper);
         try {
             return work.get();
         } finally {
-            lease.ifPresent(this::release);
+            keeper.stop();
+            if (outer == null) {
+                heldByThisThread.remove();
+            } else {
+                heldByThisThread.set(outer);
+            }
+            release(keeper.lease);
+        }
+    }
+
+    /** Keeps one lease alive while its flight works: renews it on the scheduler's time, on the executor. */
+    private final class LeaseKeeper {
+        private final Duration every = settings.leaseTtl().dividedBy(RENEWALS_PER_TTL);
+        private volatile Lease lease;
+        private volatile boolean stopped;
+        private volatile Scheduler.Cancellable next;
+
+        LeaseKeeper(Lease lease) {
+            this.lease = lease;
+            planNext();
+        }
+
+        private void planNext() {
+            next = scheduler.schedule(every, () -> executor.execute(this::renew));
+        }
+
+        private void renew() {
+            if (stopped) {
+                return;
+            }
+            try {
+                Optional<Lease> renewed = store.renew(lease, settings.leaseTtl());
+                if (renewed.isEmpty()) {
+                    LOG.log(Level.WARNING, "the store lease of " + lease.key() + " was lost while this process was"
+                            + " still working under it; another process may take over, and its save wins");
+                    return;
+                }
+                lease = renewed.get();
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, "could not renew the store lease of " + lease.key() + "; trying again: "
+                        + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not renew the store lease of " + lease.key() + "; trying again", e);
+            }
+            if (!stopped) {
+                planNext();
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            Scheduler.Cancellable planned = next;
+            if (planned != null) {
+                planned.cancel();
+            }
         }
     }
 
@@ -54,32 +137,45 @@ final class StoredSessions {
         try {
             return store.load(key);
         } catch (StoreException e) {
-            LOG.log(Level.WARNING, "lp-login: could not read the stored session of " + key + "; going on without it: "
+            LOG.log(Level.WARNING, "could not read the stored session of " + key + "; going on without it: "
                     + e.getMessage());
             return Optional.empty();
         }
     }
 
     /**
-     * Saves {@code ours} (just logged in or confirmed) with compare-and-set and returns the session to hold. On a
-     * conflict the stored one wins only if it is a different, live session issued after ours — another process
-     * logged in later, which (one session per user) killed ours. Otherwise ours is newer: merge the version and save
-     * again. When the store fails, ours is held unsaved (logged) with the version it was meant to replace.
+     * Saves {@code ours} (just logged in or confirmed) with compare-and-set — fenced by the lease when this thread's
+     * flight holds one — and returns the session to hold. On a conflict the stored one wins only if it is a
+     * different, live session issued after ours — another process logged in later, which (one session per user)
+     * killed ours. Otherwise ours is newer: merge the version and save again. When the save is fenced (our lease went
+     * to another holder meanwhile), the stored session wins if it is live, and ours is held unsaved otherwise. When
+     * the store fails, ours is held unsaved (logged) with the version it was meant to replace.
      */
     Session save(Session ours) {
         Session candidate = ours;
+        Optional<Lease> fence = Optional.ofNullable(heldByThisThread.get()).map(keeper -> keeper.lease);
         for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
             SaveResult result;
             try {
-                result = store.save(candidate, candidate.version());
+                result = fence.isPresent()
+                        ? store.save(candidate, candidate.version(), fence.get())
+                        : store.save(candidate, candidate.version());
             } catch (StoreException e) {
-                LOG.log(Level.WARNING, "lp-login: could not save the session of " + ours.key()
+                LOG.log(Level.WARNING, "could not save the session of " + ours.key()
                         + "; it stays valid in memory: " + e.getMessage());
                 return candidate;
             }
             switch (result) {
                 case SaveResult.Saved saved -> {
                     return saved.session();
+                }
+                case SaveResult.Fenced fenced -> {
+                    Optional<Session> theirs = fenced.current().filter(this::live);
+                    if (theirs.isEmpty()) {
+                        LOG.log(Level.WARNING, "another process took over the store lease of " + ours.key()
+                                + " while this one worked; holding this session unsaved until the store has one");
+                    }
+                    return theirs.orElse(candidate);
                 }
                 case SaveResult.Conflict conflict -> {
                     Optional<Session> theirs = conflict.current();
@@ -90,7 +186,7 @@ final class StoredSessions {
                 }
             }
         }
-        LOG.log(Level.WARNING, "lp-login: the stored session of " + ours.key()
+        LOG.log(Level.WARNING, "the stored session of " + ours.key()
                 + " kept changing; holding ours unsaved");
         return candidate;
     }
@@ -106,7 +202,7 @@ final class StoredSessions {
                 store.delete(session.key(), stored.get().version());
             }
         } catch (StoreException e) {
-            LOG.log(Level.WARNING, "lp-login: could not delete the stored session of " + session.key() + ": "
+            LOG.log(Level.WARNING, "could not delete the stored session of " + session.key() + ": "
                     + e.getMessage());
         }
     }
@@ -114,15 +210,21 @@ final class StoredSessions {
     private boolean supersedes(Session theirs, Session ours) {
         return !theirs.bearer().equals(ours.bearer())
                 && theirs.issuedAt().isAfter(ours.issuedAt())
-                && theirs.freshnessAt(clock.instant(), settings.refreshInterval(), settings.idleTimeout())
-                        != Freshness.EXPIRED;
+                && live(theirs);
+    }
+
+    private boolean live(Session session) {
+        return session.freshnessAt(clock.instant(), settings.refreshInterval(), settings.idleTimeout())
+                != Freshness.EXPIRED;
     }
 
     private Optional<Lease> acquire(SessionKey key) {
         // Waiting is measured in real time: it is a real pause of this thread, whatever clock the core runs on.
-        long deadline = System.nanoTime() + settings.leaseTtl().toNanos();
+        Duration longest = settings.leaseTtl().multipliedBy(MAX_WAIT_TTLS);
+        long deadline = System.nanoTime() + longest.toNanos();
         long pauseMillis = FIRST_POLL_MILLIS;
-        long maxPauseMillis = Math.max(FIRST_POLL_MILLIS, settings.leaseTtl().toMillis() / 10);
+        long maxPauseMillis = Math.max(FIRST_POLL_MILLIS,
+                Math.min(MAX_POLL_MILLIS, settings.leaseTtl().toMillis() / 10));
         while (true) {
             try {
                 Optional<Lease> lease = store.tryLease(key, settings.leaseTtl());
@@ -130,13 +232,13 @@ final class StoredSessions {
                     return lease;
                 }
             } catch (StoreException e) {
-                LOG.log(Level.WARNING, "lp-login: could not take the store lease of " + key
+                LOG.log(Level.WARNING, "could not take the store lease of " + key
                         + "; going ahead without it: " + e.getMessage());
                 return Optional.empty();
             }
             if (System.nanoTime() - deadline >= 0) {
-                LOG.log(Level.WARNING, "lp-login: the store lease of " + key + " stayed taken for "
-                        + settings.leaseTtl() + "; going ahead without it");
+                LOG.log(Level.WARNING, "the store lease of " + key + " stayed taken for " + longest
+                        + "; going ahead without it");
                 return Optional.empty();
             }
             try {
@@ -153,7 +255,7 @@ final class StoredSessions {
         try {
             store.release(lease);
         } catch (StoreException e) {
-            LOG.log(Level.WARNING, "lp-login: could not release the store lease of " + lease.key()
+            LOG.log(Level.WARNING, "could not release the store lease of " + lease.key()
                     + " (it lapses by itself): " + e.getMessage());
         }
     }

@@ -24,7 +24,7 @@ class OutcomesTest {
         assertThat(RefreshOutcome.class.getPermittedSubclasses())
                 .containsExactlyInAnyOrder(Refreshed.class, SessionGone.class, Blocked.class, RateLimited.class);
         assertThat(SaveResult.class.getPermittedSubclasses())
-                .containsExactlyInAnyOrder(SaveResult.Saved.class, SaveResult.Conflict.class);
+                .containsExactlyInAnyOrder(SaveResult.Saved.class, SaveResult.Conflict.class, SaveResult.Fenced.class);
     }
 
     @Test
@@ -107,17 +107,25 @@ class OutcomesTest {
                 .hasMessage("session");
         assertThatThrownBy(() -> new SaveResult.Conflict(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("current");
+        assertThatThrownBy(() -> new SaveResult.Fenced(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("current");
     }
 
     @Test
     void lease_requires_its_parts() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
 
-        assertThat(new Lease(KEY, "t-1", at)).isEqualTo(new Lease(KEY, "t-1", at))
-                .isNotEqualTo(new Lease(KEY, "t-2", at));
-        assertThatThrownBy(() -> new Lease(null, "t", at)).isInstanceOf(NullPointerException.class).hasMessage("key");
-        assertThatThrownBy(() -> new Lease(KEY, null, at)).isInstanceOf(NullPointerException.class).hasMessage("token");
-        assertThatThrownBy(() -> new Lease(KEY, "t", null)).isInstanceOf(NullPointerException.class)
+        assertThat(new Lease(KEY, "t-1", 1, at)).isEqualTo(new Lease(KEY, "t-1", 1, at))
+                .isNotEqualTo(new Lease(KEY, "t-2", 1, at));
+        assertThatThrownBy(() -> new Lease(null, "t", 1, at)).isInstanceOf(NullPointerException.class)
+                .hasMessage("key");
+        assertThatThrownBy(() -> new Lease(KEY, null, 1, at)).isInstanceOf(NullPointerException.class)
+                .hasMessage("token");
+        assertThatThrownBy(() -> new Lease(KEY, "t", 1, null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("expires at");
+        assertThatThrownBy(() -> new Lease(KEY, "t", 0, at)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a lease's fence must be positive, got 0");
+        Lease renewed = new Lease(KEY, "t", 7, at).withExpiry(at.plusSeconds(30));
+        assertThat(renewed).isEqualTo(new Lease(KEY, "t", 7, at.plusSeconds(30)));
     }
 }

@@ -54,7 +54,7 @@ class SecretsNeverPrintedTest {
                 Arguments.of("Refreshed", new Refreshed(session)),
                 Arguments.of("SaveResult.Saved", new SaveResult.Saved(session)),
                 Arguments.of("SaveResult.Conflict", new SaveResult.Conflict(Optional.of(session))),
-                Arguments.of("Lease", new Lease(session.key(), "lease-token", ISSUED_AT)),
+                Arguments.of("Lease", new Lease(session.key(), "lease-token", 1, ISSUED_AT)),
                 Arguments.of("a list of sessions", List.of(session, session.withVersion(5))));
     }
 

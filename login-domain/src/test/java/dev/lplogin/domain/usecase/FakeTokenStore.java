@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal in-memory {@link TokenStore} with compare-and-set and leases on the test clock, shareable by several
+ * A minimal in-memory {@link TokenStore} with compare-and-set and fenced, renewable leases on the test clock, shareable by several
  * cores like a store shared by processes. {@link #broken} makes every call fail. (The real adapters live in
  * login-adapters-storage; the domain's tests must not depend on them.)
  */
@@ -30,6 +30,7 @@ final class FakeTokenStore implements TokenStore {
     private final Clock clock;
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private final Map<SessionKey, Lease> held = new HashMap<>();
+    private final Map<SessionKey, Long> fences = new HashMap<>();
 
     FakeTokenStore(Clock clock) {
         this.clock = clock;
@@ -53,6 +54,16 @@ final class FakeTokenStore implements TokenStore {
         Session saved = session.withVersion(version + 1);
         sessions.put(session.key(), saved);
         return new SaveResult.Saved(saved);
+    }
+
+    @Override
+    public synchronized SaveResult save(Session session, long expectedVersion, Lease lease) {
+        check();
+        if (fences.getOrDefault(session.key(), 0L) > lease.fence()) {
+            saves.incrementAndGet();
+            return new SaveResult.Fenced(Optional.ofNullable(sessions.get(session.key())));
+        }
+        return save(session, expectedVersion);
     }
 
     @Override
@@ -80,9 +91,23 @@ final class FakeTokenStore implements TokenStore {
             return Optional.empty();
         }
         leases.incrementAndGet();
-        Lease lease = new Lease(key, "lease-" + leases.get(), clock.instant().plus(ttl));
+        long fence = fences.merge(key, 1L, Long::sum);
+        Lease lease = new Lease(key, "lease-" + leases.get(), fence, clock.instant().plus(ttl));
         held.put(key, lease);
         return Optional.of(lease);
+    }
+
+    @Override
+    public synchronized Optional<Lease> renew(Lease lease, Duration ttl) {
+        check();
+        Lease current = held.get(lease.key());
+        if (current == null || !current.token().equals(lease.token())
+                || !clock.instant().isBefore(current.expiresAt())) {
+            return Optional.empty();
+        }
+        Lease renewed = lease.withExpiry(clock.instant().plus(ttl));
+        held.put(lease.key(), renewed);
+        return Optional.of(renewed);
     }
 
     @Override
@@ -97,7 +122,10 @@ final class FakeTokenStore implements TokenStore {
 
     private synchronized void releaseNow(Lease lease) {
         check();
-        held.remove(lease.key(), lease);
+        Lease current = held.get(lease.key());
+        if (current != null && current.token().equals(lease.token())) {
+            held.remove(lease.key());
+        }
     }
 
     /** Puts {@code session} in as another process would have saved it. */

@@ -15,15 +15,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * EXAMPLE ONLY: the smallest honest {@link TokenStore} — two maps behind one lock. It shows what the contract asks
- * of an adapter: versions starting at 0, compare-and-set saves and deletes, leases that expire by an injected clock.
+ * EXAMPLE ONLY: the smallest honest {@link TokenStore} — a few maps behind one lock. It shows what the contract asks
+ * of an adapter: versions starting at 0, compare-and-set saves and deletes, leases that expire by an injected clock
+ * and are renewed by their holder, and fences that only grow, so that a save under a superseded lease is refused.
  * A real adapter (a database, a shared cache) keeps the same rules with that backend's own atomic operations.
  */
 public final class SynchronizedMapTokenStore implements TokenStore {
 
     private final InstantSource clock;
     private final Map<SessionKey, Session> sessions = new HashMap<>();
-    private final Map<SessionKey, Lease> leases = new HashMap<>();
+    // the latest lease granted per key; kept after release so that the next fence is larger
+    private final Map<SessionKey, Grant> latestGrants = new HashMap<>();
+
+    private record Grant(Lease lease, boolean released) {
+    }
 
     public SynchronizedMapTokenStore(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,6 +52,20 @@ public final class SynchronizedMapTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized SaveResult save(Session session, long expectedVersion, Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        if (!lease.key().equals(session.key())) {
+            throw new IllegalArgumentException("the lease covers another key");
+        }
+        Grant latest = latestGrants.get(lease.key());
+        // fencing: once a later lease was granted, this holder's work is superseded
+        if (latest != null && latest.lease().fence() > lease.fence()) {
+            return new SaveResult.Fenced(load(session.key()));
+        }
+        return save(session, expectedVersion);
+    }
+
+    @Override
     public synchronized boolean delete(SessionKey key, long expectedVersion) {
         return load(key).filter(s -> s.version() == expectedVersion).map(s -> sessions.remove(key)).isPresent();
     }
@@ -59,19 +78,47 @@ public final class SynchronizedMapTokenStore implements TokenStore {
     @Override
     public synchronized Optional<Lease> tryLease(SessionKey key, Duration ttl) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(ttl, "ttl");
-        Lease held = leases.get(key);
-        if (held != null && clock.instant().isBefore(held.expiresAt())) {
+        requirePositive(ttl);
+        Grant latest = latestGrants.get(key);
+        if (latest != null && isHeld(latest)) {
             return Optional.empty();
         }
-        Lease granted = new Lease(key, UUID.randomUUID().toString(), clock.instant().plus(ttl));
-        leases.put(key, granted);
+        long fence = latest == null ? 1 : latest.lease().fence() + 1;
+        Lease granted = new Lease(key, UUID.randomUUID().toString(), fence, clock.instant().plus(ttl));
+        latestGrants.put(key, new Grant(granted, false));
         return Optional.of(granted);
+    }
+
+    @Override
+    public synchronized Optional<Lease> renew(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
+        requirePositive(ttl);
+        Grant latest = latestGrants.get(lease.key());
+        if (latest == null || !latest.lease().token().equals(lease.token()) || !isHeld(latest)) {
+            return Optional.empty();
+        }
+        Lease renewed = lease.withExpiry(clock.instant().plus(ttl));
+        latestGrants.put(lease.key(), new Grant(renewed, false));
+        return Optional.of(renewed);
     }
 
     @Override
     public synchronized void release(Lease lease) {
         // only the current holder's token releases: a late release of a lapsed lease must not free the new holder's
-        leases.computeIfPresent(lease.key(), (key, held) -> held.token().equals(lease.token()) ? null : held);
+        Grant latest = latestGrants.get(lease.key());
+        if (latest != null && latest.lease().token().equals(lease.token())) {
+            latestGrants.put(lease.key(), new Grant(latest.lease(), true));
+        }
+    }
+
+    private boolean isHeld(Grant grant) {
+        return !grant.released() && clock.instant().isBefore(grant.lease().expiresAt());
+    }
+
+    private static void requirePositive(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a lease ttl must be positive");
+        }
     }
 }

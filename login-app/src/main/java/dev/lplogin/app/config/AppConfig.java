@@ -1,7 +1,10 @@
-package dev.lplogin.app.wiring;
+package dev.lplogin.app.config;
 
+import dev.lplogin.adapter.http.HttpSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.storage.FileTokenStore;
+import dev.lplogin.app.wiring.AdapterSettings;
+import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,42 +25,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the application finds LivePerson and keeps its sessions, resolved once per run with the precedence
- * <b>flags &gt; environment &gt; config file &gt; defaults</b>. Immutable; {@link #resolve} validates every value and
- * says in its message which source held a bad one.
+ * The command line's configuration: where the application finds LivePerson and keeps its sessions, resolved once per
+ * run with the precedence <b>flags &gt; environment &gt; config file &gt; defaults</b>. Immutable; {@link #resolve}
+ * validates every value and says in its message which source held a bad one.
+ *
+ * <p>This class only reads text and says where it came from. Every default and every rule about a value belongs to
+ * the adapter that uses it and is not restated here: the Domain API URL's default and validation are
+ * {@link HttpSettings}'s, the default store directory is {@link FileTokenStore#defaultDirectory}'s, the store key's
+ * format is {@link EncryptionKey}'s.
  *
  * <p>Keys (config file name / environment variable / flag):
  * <ul>
- *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL, default
- *       {@code https://api.liveperson.net}
+ *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL; default {@link HttpSettings#defaults()}'s
  *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, or {@code memory}; default
- *       {@code $XDG_STATE_HOME/lp-login}, else {@code ~/.local/state/lp-login}
+ *       {@link FileTokenStore#defaultDirectory}
  *   <li>{@code ca-cert} / {@code LP_CA_CERT} / {@code --ca-cert}: an extra PEM certificate to trust (e.g. the
  *       emulator's); default none
  *   <li>{@code account} / {@code LP_ACCOUNT} / {@code --account}: default account; none by default
  *   <li>{@code user} / {@code LP_USERNAME} / {@code --user}: default login name; none by default
  *   <li>{@code retry-delays} / {@code LP_RETRY_DELAYS}: pauses before HTTP retries, e.g. {@code 1s,2s} or
- *       {@code none}; default LivePerson's 5s,10s,15s
+ *       {@code none}; default {@link HttpSettings#defaults()}'s
  * </ul>
- * The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
+ * The store key comes from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the environment only: a secret has no
+ * place in a config file). The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
  * {@code ~/.config/lp-login/config.properties}; a missing file is the same as an empty one.
  *
- * @param csds    the Domain API base URL (http or https, absolute)
- * @param store   where sessions are kept
- * @param storeKey the key that encrypts session files, from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the
- *                environment only: a secret has no place in a config file); none = plaintext files (0600)
- * @param caCert  an extra certificate (PEM file) to trust, if any
- * @param account the default account id, if any
- * @param user    the default login name, if any
- * @param retryDelays the pauses before retrying a failed HTTP call (5xx, connection failure); empty = the adapter's
- *                default, LivePerson's 5 s, 10 s, 15 s (spec §3.4). Key {@code retry-delays} / {@code LP_RETRY_DELAYS}
- *                (no flag), e.g. {@code 1s,2s} or {@code none} to fail at once
+ * @param adapters what the composition root builds the adapters from
+ * @param account  the default account id, if any
+ * @param user     the default login name, if any
  */
-public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey, Optional<Path> caCert,
-        Optional<AccountId> account, Optional<String> user, Optional<List<Duration>> retryDelays) {
-
-    /** The Domain API LivePerson runs (spec §2). */
-    public static final URI DEFAULT_CSDS = URI.create("https://api.liveperson.net");
+public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, Optional<String> user) {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
@@ -90,47 +86,15 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         }
     }
 
-    /** Where sessions are kept: a directory of files, or memory only (gone when the process ends). */
-    public sealed interface Store {
-        /** Sessions live only as long as the process. */
-        record Memory() implements Store {
-            @Override
-            public String toString() {
-                return "memory";
-            }
-        }
-
-        /** Sessions are files in {@code directory}. */
-        record Directory(Path directory) implements Store {
-            public Directory {
-                Objects.requireNonNull(directory, "directory");
-            }
-
-            @Override
-            public String toString() {
-                return directory.toString();
-            }
-        }
-    }
-
     public AppConfig {
-        Objects.requireNonNull(csds, "csds");
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(storeKey, "store key (use Optional.empty())");
-        Objects.requireNonNull(caCert, "ca cert (use Optional.empty())");
+        Objects.requireNonNull(adapters, "adapters");
         Objects.requireNonNull(account, "account (use Optional.empty())");
         Objects.requireNonNull(user, "user (use Optional.empty())");
-        retryDelays = Objects.requireNonNull(retryDelays, "retry delays (use Optional.empty())").map(List::copyOf);
-    }
-
-    /** The defaults for a user whose home and XDG variables are given by {@code env}, with no file and no flags. */
-    public static AppConfig defaults(Map<String, String> env) {
-        return resolve(Map.of(), env, Map.of());
     }
 
     /**
      * Resolves every key from {@code flags} (keyed by {@link Key}, absent or null = not given), then {@code env}
-     * (environment variables), then {@code file} (config file properties), then the defaults.
+     * (environment variables), then {@code file} (config file properties), then the adapters' defaults.
      *
      * @throws IllegalArgumentException naming the key and its source if a value is invalid
      */
@@ -139,25 +103,37 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(file, "file");
         Lookup lookup = new Lookup(flags, env, file);
-        URI csds = lookup.find(Key.CSDS).map(v -> parseCsds(v.value(), v.source())).orElse(DEFAULT_CSDS);
-        Store store = lookup.find(Key.STORE).map(v -> parseStore(v.value(), v.source()))
-                .orElseGet(() -> new Store.Directory(defaultStoreDirectory(env)));
-        Optional<Path> caCert = lookup.find(Key.CA_CERT).map(v -> path(v.value(), v.source()));
-        Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(v -> accountId(v.value(), v.source()));
+        HttpSettings.Builder http = HttpSettings.builder();
+        lookup.find(Key.CSDS).ifPresent(v -> checked(v, () -> http.csdsBaseUrl(uri(v))));
+        lookup.find(Key.CA_CERT).ifPresent(v -> checked(v, () -> http.extraTrustedCertificate(path(v))));
+        lookup.find(Key.RETRY_DELAYS).ifPresent(v -> checked(v, () -> http.retryDelays(durations(v))));
+        Optional<Found> storeValue = lookup.find(Key.STORE);
+        Store store = storeValue.map(Found::value).filter("memory"::equals).isPresent() ? new Store.Memory()
+                : new Store.Directory(storeValue.map(AppConfig::path)
+                        .orElseGet(() -> FileTokenStore.defaultDirectory(env, home(env))),
+                        EncryptionKey.fromEnvironment(env));
+        Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(AppConfig::accountId);
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
-        Optional<List<Duration>> retryDelays = lookup.find(Key.RETRY_DELAYS)
-                .map(v -> durations(v.value(), v.source()));
-        return new AppConfig(csds, store, EncryptionKey.fromEnvironment(env), caCert, account, user, retryDelays);
+        return new AppConfig(new AdapterSettings(http.build(), store), account, user);
+    }
+
+    /**
+     * The configuration of a run against an emulator at {@code baseUrl} whose certificate is {@code pemFile}, with
+     * sessions in memory and no defaults from the environment ({@code lp-login demo}).
+     */
+    public static AppConfig forEmulator(URI baseUrl, Path pemFile) {
+        HttpSettings http = HttpSettings.builder().csdsBaseUrl(baseUrl).extraTrustedCertificate(pemFile).build();
+        return new AppConfig(new AdapterSettings(http, new Store.Memory()), Optional.empty(), Optional.empty());
+    }
+
+    /** Where sessions are kept (shown to users as a directory, or {@code memory}). */
+    public Store store() {
+        return adapters.store();
     }
 
     /** {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else {@code ~/.config/lp-login/config.properties}. */
     public static Path configFile(Map<String, String> env) {
         return xdg(env, "XDG_CONFIG_HOME", ".config").resolve("lp-login").resolve("config.properties");
-    }
-
-    /** {@code $XDG_STATE_HOME/lp-login}, else {@code ~/.local/state/lp-login} (the file store's own rule). */
-    public static Path defaultStoreDirectory(Map<String, String> env) {
-        return FileTokenStore.defaultDirectory(env, home(env));
     }
 
     /**
@@ -178,37 +154,36 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        List<String> known = Arrays.stream(Key.values()).map(Key::property).toList();
         for (String name : values.keySet()) {
-            boolean known = false;
-            for (Key key : Key.values()) {
-                known |= key.property().equals(name);
-            }
-            if (!known) {
+            if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown key '" + name + "' in the config file " + file
-                        + "; known keys: csds, store, ca-cert, account, user, retry-delays");
+                        + "; known keys: " + String.join(", ", known));
             }
         }
         return Map.copyOf(values);
     }
 
-    /** A copy that keeps sessions in {@code store}. */
-    public AppConfig withStore(Store value) {
-        return new AppConfig(csds, value, storeKey, caCert, account, user, retryDelays);
+    /** Applies one value to the adapter's settings; the adapter's own validation message gets the value's source. */
+    private static void checked(Found found, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(found.key().property() + " (from ")) {
+                throw e; // already says where the value came from
+            }
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + "): "
+                    + e.getMessage(), e);
+        }
     }
 
-    private static URI parseCsds(String value, String source) {
+    private static URI uri(Found found) {
         try {
-            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
-                return uri;
-            }
+            return new URI(found.value());
         } catch (URISyntaxException e) {
-            // reported below, with the same advice as any other malformed value
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") is not a URL: '"
+                    + found.value() + "'", e);
         }
-        throw new IllegalArgumentException("csds (from " + source + ") must be an http(s) base URL such as "
-                + DEFAULT_CSDS + ", got '" + value + "'");
     }
 
     /**
@@ -231,35 +206,32 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         };
     }
 
-    private static List<Duration> durations(String value, String source) {
-        if (value.equals("none")) {
+    private static List<Duration> durations(Found found) {
+        if (found.value().equals("none")) {
             return List.of();
         }
         try {
-            return Arrays.stream(value.split(",")).map(AppConfig::duration).toList();
+            return Arrays.stream(found.value().split(",")).map(AppConfig::duration).toList();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Key.RETRY_DELAYS.property() + " (from " + source + ") must be a "
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") must be a "
                     + "comma-separated list of durations such as 1s,2s, or 'none': " + e.getMessage(), e);
         }
     }
 
-    private static AccountId accountId(String value, String source) {
+    private static AccountId accountId(Found found) {
         try {
-            return AccountId.of(value);
+            return AccountId.of(found.value());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (from " + source + ")", e);
+            throw new IllegalArgumentException(e.getMessage() + " (from " + found.source() + ")", e);
         }
     }
 
-    private static Store parseStore(String value, String source) {
-        return value.equals("memory") ? new Store.Memory() : new Store.Directory(path(value, source));
-    }
-
-    private static Path path(String value, String source) {
+    private static Path path(Found found) {
         try {
-            return Path.of(value);
+            return Path.of(found.value());
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("'" + value + "' (from " + source + ") is not a valid path");
+            throw new IllegalArgumentException("'" + found.value() + "' (from " + found.source()
+                    + ") is not a valid path", e);
         }
     }
 
@@ -277,7 +249,7 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
     }
 
     /** A value and where it was found, for error messages. */
-    private record Found(String value, String source) {
+    private record Found(Key key, String value, String source) {
     }
 
     /** Walks the sources in precedence order; blank values count as not set. */
@@ -285,15 +257,15 @@ public record AppConfig(URI csds, Store store, Optional<EncryptionKey> storeKey,
         Optional<Found> find(Key key) {
             String flag = flags.get(key);
             if (flag != null && !flag.isBlank()) {
-                return Optional.of(new Found(flag.strip(), "--" + key.property()));
+                return Optional.of(new Found(key, flag.strip(), "--" + key.property()));
             }
             String fromEnv = env.get(key.envVar());
             if (fromEnv != null && !fromEnv.isBlank()) {
-                return Optional.of(new Found(fromEnv.strip(), key.envVar()));
+                return Optional.of(new Found(key, fromEnv.strip(), key.envVar()));
             }
             String fromFile = file.get(key.property());
             if (fromFile != null && !fromFile.isBlank()) {
-                return Optional.of(new Found(fromFile.strip(), "the config file"));
+                return Optional.of(new Found(key, fromFile.strip(), "the config file"));
             }
             return Optional.empty();
         }

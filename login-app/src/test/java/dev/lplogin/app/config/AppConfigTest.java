@@ -1,10 +1,13 @@
-package dev.lplogin.app.wiring;
+package dev.lplogin.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lplogin.adapter.storage.EncryptionKey;
-import dev.lplogin.app.wiring.AppConfig.Key;
+import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.app.config.AppConfig.Key;
+import dev.lplogin.app.wiring.AdapterSettings;
+import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,9 +28,8 @@ class AppConfigTest {
     void defaults_follow_liveperson_and_xdg() {
         AppConfig config = AppConfig.resolve(Map.of(), HOME, Map.of());
 
-        assertThat(config.csds()).isEqualTo(URI.create("https://api.liveperson.net"));
-        assertThat(config.store()).isEqualTo(new AppConfig.Store.Directory(Path.of("/home/ann/.local/state/lp-login")));
-        assertThat(config.caCert()).isEmpty();
+        assertThat(config.adapters().http()).as("the HTTP adapter's own defaults").isEqualTo(HttpSettings.defaults());
+        assertThat(config.store()).isEqualTo(dir("/home/ann/.local/state/lp-login"));
         assertThat(config.account()).isEmpty();
         assertThat(config.user()).isEmpty();
     }
@@ -38,7 +40,7 @@ class AppConfigTest {
                 "XDG_CONFIG_HOME", "/etc/ann");
 
         assertThat(AppConfig.resolve(Map.of(), env, Map.of()).store())
-                .isEqualTo(new AppConfig.Store.Directory(Path.of("/var/state/lp-login")));
+                .isEqualTo(dir("/var/state/lp-login"));
         assertThat(AppConfig.configFile(env)).isEqualTo(Path.of("/etc/ann/lp-login/config.properties"));
         assertThat(AppConfig.configFile(HOME)).isEqualTo(Path.of("/home/ann/.config/lp-login/config.properties"));
     }
@@ -48,7 +50,7 @@ class AppConfigTest {
         Map<String, String> env = Map.of("HOME", "/home/ann", "XDG_STATE_HOME", "relative/state");
 
         assertThat(AppConfig.resolve(Map.of(), env, Map.of()).store())
-                .isEqualTo(new AppConfig.Store.Directory(Path.of("/home/ann/.local/state/lp-login")));
+                .isEqualTo(dir("/home/ann/.local/state/lp-login"));
     }
 
     @Test
@@ -61,10 +63,10 @@ class AppConfigTest {
 
         AppConfig config = AppConfig.resolve(flags, env, file);
 
-        assertThat(config.csds()).isEqualTo(URI.create("http://127.0.0.1:8080")); // flag
-        assertThat(config.store()).isEqualTo(new AppConfig.Store.Directory(Path.of("/env/store"))); // env
+        assertThat(config.adapters().http().csdsBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8080")); // flag
+        assertThat(config.store()).isEqualTo(dir("/env/store")); // env
         assertThat(config.account()).contains(AccountId.of("222")); // env
-        assertThat(config.caCert()).contains(Path.of("/file/ca.pem")); // file
+        assertThat(config.adapters().http().extraTrustedCertificate()).contains(Path.of("/file/ca.pem")); // file
         assertThat(config.user()).contains("file-user"); // file
     }
 
@@ -75,9 +77,11 @@ class AppConfigTest {
 
         AppConfig config = AppConfig.resolve(Map.of(), env, Map.of());
 
-        assertThat(config).isEqualTo(new AppConfig(URI.create("https://c.example"), new AppConfig.Store.Memory(),
-                Optional.empty(), Optional.of(Path.of("/ca.pem")), Optional.of(AccountId.of("123")), Optional.of("bob"),
-                Optional.of(List.of(Duration.ofSeconds(1), Duration.ofMillis(500)))));
+        HttpSettings http = HttpSettings.builder().csdsBaseUrl(URI.create("https://c.example"))
+                .extraTrustedCertificate(Path.of("/ca.pem"))
+                .retryDelays(List.of(Duration.ofSeconds(1), Duration.ofMillis(500))).build();
+        assertThat(config).isEqualTo(new AppConfig(new AdapterSettings(http, new Store.Memory()),
+                Optional.of(AccountId.of("123")), Optional.of("bob")));
     }
 
     @Test
@@ -85,14 +89,16 @@ class AppConfigTest {
         EncryptionKey key = EncryptionKey.generate();
 
         assertThat(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE_KEY", key.revealBase64()), Map.of())
-                .storeKey()).contains(key);
-        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).storeKey()).isEmpty();
+                .store()).isEqualTo(new Store.Directory(Path.of("/h/.local/state/lp-login"), Optional.of(key)));
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).store()).isEqualTo(dir("/home/ann/.local/state/lp-login"));
     }
 
     @Test
     void retry_delays_are_a_list_of_durations_or_none() {
-        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "none")).retryDelays()).contains(List.of());
-        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).retryDelays()).isEmpty();
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "none")).adapters().http().retryDelays())
+                .isEmpty();
+        assertThat(AppConfig.resolve(Map.of(), HOME, Map.of()).adapters().http().retryDelays())
+                .isEqualTo(HttpSettings.defaults().retryDelays());
         assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "5,10")))
                 .hasMessageContaining("retry-delays").hasMessageContaining("config file");
     }
@@ -112,6 +118,21 @@ class AppConfigTest {
                 .hasMessageContaining("LP_CSDS").hasMessageContaining("ftp://x");
         assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.CSDS, "api.liveperson.net"), HOME, Map.of()))
                 .hasMessageContaining("--csds");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.CSDS, "https://a b"), HOME, Map.of()))
+                .hasMessageContaining("--csds").hasMessageContaining("https://a b");
+    }
+
+    /** The config reads text; the rules are the HTTP adapter's, so both accept and refuse exactly the same URLs. */
+    @Test
+    void the_csds_url_is_validated_by_the_http_adapters_own_rule() {
+        for (String url : List.of("http://api.liveperson.net", "https://u:p@api.liveperson.net", "https://x/?q=1")) {
+            assertThatThrownBy(() -> HttpSettings.builder().csdsBaseUrl(URI.create(url)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_CSDS", url), Map.of()))
+                    .as(url).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LP_CSDS");
+        }
+        assertThat(AppConfig.resolve(Map.of(Key.CSDS, "http://[::1]:8080"), HOME, Map.of()).adapters().http())
+                .isEqualTo(HttpSettings.builder().csdsBaseUrl(URI.create("http://[::1]:8080")).build());
     }
 
     @Test
@@ -123,7 +144,8 @@ class AppConfigTest {
 
     @Test
     void a_trailing_slash_of_the_csds_url_is_dropped() {
-        assertThat(AppConfig.resolve(Map.of(Key.CSDS, "https://api.liveperson.net/"), HOME, Map.of()).csds())
+        assertThat(AppConfig.resolve(Map.of(Key.CSDS, "https://api.liveperson.net/"), HOME, Map.of()).adapters().http()
+                .csdsBaseUrl())
                 .isEqualTo(URI.create("https://api.liveperson.net"));
     }
 
@@ -145,5 +167,9 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.readConfigFile(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("csdss").hasMessageContaining(file.toString());
+    }
+
+    private static Store dir(String path) {
+        return new Store.Directory(Path.of(path), Optional.empty());
     }
 }
