@@ -48,7 +48,7 @@ final class EmulatorServer implements AutoCloseable {
     private EmulatorServer(EmulatorConfig config) throws IOException {
         this.config = config;
         this.sessions = new SessionRegistry(clock, config.idleTimeout(), config.maxSessionAge(),
-                config.oneSessionPerUser());
+                config.secondLogin());
         this.rateLimiter = new LoginRateLimiter(clock, config.loginLimit(), config.loginWindow());
         var address = new InetSocketAddress(config.bindAddress(), config.port());
         if (config.https()) {
@@ -85,7 +85,7 @@ final class EmulatorServer implements AutoCloseable {
     private List<Route> routes(AccountDirectory directory, Errors errors) {
         var csds = new CsdsHandler(directory);
         var login = new LoginHandler(directory, sessions, rateLimiter, clock, errors, config.maxSessionAge(),
-                config.https());
+                config.https(), config.oauth1Refused());
         var session = new SessionHandler(sessions, config.https());
         var admin = new AdminHandler(this);
         String account = "([A-Za-z0-9_-]+)";

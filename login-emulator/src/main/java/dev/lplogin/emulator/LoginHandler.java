@@ -25,9 +25,11 @@ final class LoginHandler {
     private final Errors errors;
     private final Duration maxSessionAge;
     private final boolean secureCookie;
+    private final boolean oauth1Refused;
 
     LoginHandler(AccountDirectory directory, SessionRegistry sessions, LoginRateLimiter rateLimiter,
-                 EmulatorClock clock, Errors errors, Duration maxSessionAge, boolean secureCookie) {
+                 EmulatorClock clock, Errors errors, Duration maxSessionAge, boolean secureCookie,
+                 boolean oauth1Refused) {
         this.directory = directory;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -35,6 +37,7 @@ final class LoginHandler {
         this.errors = errors;
         this.maxSessionAge = maxSessionAge;
         this.secureCookie = secureCookie;
+        this.oauth1Refused = oauth1Refused;
     }
 
     Reply login(Request request) {
@@ -55,6 +58,10 @@ final class LoginHandler {
             return errors.reply(429, "too many logins for this user; retry later")
                     .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
+        if (oauth1Refused && isOAuth1(body)) {
+            // Whatever the keys: the service no longer takes this form at all (spec §3.5, §5).
+            return errors.reply(401, "OAuth1 login for bots has ended; log in with OAuth2 client credentials");
+        }
         // One message for unknown users and wrong secrets: the answer must not reveal which usernames exist.
         EmulatorUser known = directory.user(accountId, body.username())
                 .filter(candidate -> accepts(candidate, body))
@@ -62,7 +69,14 @@ final class LoginHandler {
         if (known.blocked()) {
             return errors.reply(451, "this user is blocked by LivePerson support; do not retry");
         }
-        var session = sessions.open(user);
+        var opened = sessions.open(user);
+        if (opened.isEmpty()) {
+            // Second login while the first session lives, in refuse mode (spec §3.5): retry once it has expired.
+            long seconds = Math.max(1, (sessions.untilNoLiveSession(user).toMillis() + 999) / 1000);
+            return errors.reply(429, "this user already has a live session; log it out or let it expire first")
+                    .withHeader("Retry-After", Long.toString(seconds));
+        }
+        var session = opened.get();
         return Reply.json(200, answer(accountId, known, session))
                 .withHeader("Set-Cookie", SessionCookie.setCookie(session.id, secureCookie));
     }
@@ -85,6 +99,10 @@ final class LoginHandler {
     private static boolean hasAllAppFields(LoginRequestJson body) {
         return body.appKey() != null && body.secret() != null && body.accessToken() != null
                 && body.accessTokenSecret() != null;
+    }
+
+    private static boolean isOAuth1(LoginRequestJson body) {
+        return body.password() == null && !isOAuth2(body);
     }
 
     private static boolean isOAuth2(LoginRequestJson body) {

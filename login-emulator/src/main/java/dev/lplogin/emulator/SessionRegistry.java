@@ -43,28 +43,48 @@ final class SessionRegistry {
     private final EmulatorClock clock;
     private final Duration idleTimeout;
     private final Duration maxAge;
-    private final boolean onePerUser;
+    private final SecondLogin secondLogin;
     private final Map<String, LiveSession> byId = new HashMap<>();
     private final Map<String, LiveSession> byBearer = new HashMap<>();
     private final Map<UserKey, Set<LiveSession>> byUser = new HashMap<>();
 
-    SessionRegistry(EmulatorClock clock, Duration idleTimeout, Duration maxAge, boolean onePerUser) {
+    SessionRegistry(EmulatorClock clock, Duration idleTimeout, Duration maxAge, SecondLogin secondLogin) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.maxAge = maxAge;
-        this.onePerUser = onePerUser;
+        this.secondLogin = secondLogin;
     }
 
-    /** Opens a session for a user who just logged in, ending the user's previous one if one session per user. */
-    synchronized LiveSession open(UserKey user) {
-        if (onePerUser) {
-            endUser(user);
+    /**
+     * Opens a session for a user who just logged in, treating the user's live sessions as {@link SecondLogin} says:
+     * ended, kept (then empty: the login is refused), or left alone.
+     */
+    synchronized Optional<LiveSession> open(UserKey user) {
+        switch (secondLogin) {
+            case KICK_OUT -> endUser(user);
+            case REFUSE -> {
+                if (!liveSessionsOf(user).isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            case ALLOW -> { }
         }
         var session = new LiveSession(Secrets.hex64(), user, Secrets.hex64(), Secrets.hex64(), clock.now());
         byId.put(session.id, session);
         byBearer.put(session.bearer, session);
         byUser.computeIfAbsent(user, key -> new HashSet<>()).add(session);
-        return session;
+        return Optional.of(session);
+    }
+
+    /** How long until the user has no live session if nobody refreshes one; zero if none is live. */
+    synchronized Duration untilNoLiveSession(UserKey user) {
+        Instant now = clock.now();
+        return liveSessionsOf(user).stream().map(this::expiresAt).max(Instant::compareTo)
+                .map(end -> Duration.between(now, end)).orElse(Duration.ZERO);
+    }
+
+    private List<LiveSession> liveSessionsOf(UserKey user) {
+        return byUser.getOrDefault(user, Set.of()).stream().filter(this::isAlive).toList();
     }
 
     /** The live session with this cookie value; an expired one is removed and not returned. */
@@ -128,8 +148,14 @@ final class SessionRegistry {
     }
 
     private boolean isAlive(LiveSession session) {
-        Instant now = clock.now();
-        return now.isBefore(session.lastActive.plus(idleTimeout)) && now.isBefore(session.createdAt.plus(maxAge));
+        return clock.now().isBefore(expiresAt(session));
+    }
+
+    /** When the session dies unless refreshed before: idle expiry, or its absolute age limit if sooner. */
+    private Instant expiresAt(LiveSession session) {
+        Instant idle = session.lastActive.plus(idleTimeout);
+        Instant absolute = session.createdAt.plus(maxAge);
+        return idle.isBefore(absolute) ? idle : absolute;
     }
 
     private void remove(LiveSession session) {

@@ -186,8 +186,8 @@ class LoginTest extends EmulatorTestBase {
     }
 
     @Test
-    void withOneSessionPerUserOffSessionsOfOneUserCoexist() {
-        try (var multi = LoginEmulator.start(EmulatorConfig.defaults().withOneSessionPerUser(false))) {
+    void withSecondLoginAllowedSessionsOfOneUserCoexist() {
+        try (var multi = LoginEmulator.start(EmulatorConfig.defaults().withSecondLogin(SecondLogin.ALLOW))) {
             var multiClient = new RawClient(multi);
             var first = multiClient.loginDemo();
             var second = multiClient.loginDemo();

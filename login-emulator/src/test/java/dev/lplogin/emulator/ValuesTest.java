@@ -19,7 +19,8 @@ class ValuesTest {
         assertThat(config.https()).isTrue();
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.maxSessionAge()).isEqualTo(Duration.ofHours(8));
-        assertThat(config.oneSessionPerUser()).isTrue();
+        assertThat(config.secondLogin()).isEqualTo(SecondLogin.KICK_OUT);
+        assertThat(config.oauth1Refused()).isFalse();
         assertThat(config.accounts()).extracting(EmulatorAccount::id).containsExactly(DemoAccount.ACCOUNT_ID);
     }
 

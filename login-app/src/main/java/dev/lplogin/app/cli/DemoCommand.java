@@ -53,9 +53,9 @@ final class DemoCommand implements Callable<Integer> {
             AppConfig config = AppConfig.forEmulator(emulator.baseUrl(), cert);
             LoginComponent app = root.component(config, LpLoginCommand.oneShot(), event -> { });
             AccountId account = AccountId.of(DemoAccount.ACCOUNT_ID);
-            step("domain lookup", () -> app.domainLookup().lookup(account, ServiceName.LOGIN),
-                    (ServiceHost host) -> account + " " + ServiceName.LOGIN + " → " + host);
             try (LoginUseCase core = app.loginUseCase()) {
+                step("domain lookup", () -> core.serviceHost(account, ServiceName.LOGIN),
+                        (ServiceHost host) -> account + " " + ServiceName.LOGIN + " → " + host);
                 walk(core, account, emulator);
             }
             traffic = emulator.stats().requests().entrySet().stream()

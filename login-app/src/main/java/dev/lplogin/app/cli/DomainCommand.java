@@ -1,10 +1,11 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.config.AppConfig;
+import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
-import dev.lplogin.domain.port.DomainLookup;
+import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lp-login domain}: asks the Domain API where an account's services live (spec §2). */
+/**
+ * {@code lp-login domain}: where an account's services live (spec §2), asked through the driving port
+ * ({@link LoginUseCase#serviceHost}) like every other command.
+ */
 @Command(name = "domain", mixinStandardHelpOptions = true,
         description = "Show the host of a LivePerson service for an account (Domain API); default service agentVep.")
 final class DomainCommand implements Callable<Integer> {
@@ -37,20 +41,26 @@ final class DomainCommand implements Callable<Integer> {
         AppConfig config = root.config(account, null);
         AccountId id = SessionTarget.account(config);
         ServiceName name = service == null ? ServiceName.LOGIN : ServiceName.of(service);
-        DomainLookup lookup = root.component(config, LpLoginCommand.oneShot(), event -> { }).domainLookup();
         Output output = root.output();
+        // A lookup needs no session: memory keeps a broken or unsafe store directory from failing it.
+        try (LoginUseCase core = root.oneShotCore(config.withStore(new AdapterSettings.Store.Memory()))) {
+            print(core, id, name, output);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void print(LoginUseCase core, AccountId id, ServiceName name, Output output) {
         if (all) {
             Map<String, String> services = new TreeMap<>();
-            lookup.lookupAll(id).forEach((svc, host) -> services.put(svc.value(), host.value()));
+            core.serviceHosts(id).forEach((svc, host) -> services.put(svc.value(), host.value()));
             StringBuilder text = new StringBuilder();
             services.forEach((svc, host) -> text.append(text.isEmpty() ? "" : System.lineSeparator())
                     .append(String.format("%-28s %s", svc, host)));
             output.result(text.toString(), () -> Json.object().put("account", id.value()).put("services", services));
         } else {
-            ServiceHost host = lookup.lookup(id, name);
+            ServiceHost host = core.serviceHost(id, name);
             output.result(host.value(), () -> Json.object().put("account", id.value()).put("service", name.value())
                     .put("host", host.value()));
         }
-        return ExitCode.OK.code();
     }
 }

@@ -126,6 +126,11 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         return new AppConfig(new AdapterSettings(http, new Store.Memory()), Optional.empty(), Optional.empty());
     }
 
+    /** A copy that keeps sessions in {@code store}. */
+    public AppConfig withStore(Store store) {
+        return new AppConfig(new AdapterSettings(adapters.http(), store), account, user);
+    }
+
     /** Where sessions are kept (shown to users as a directory, or {@code memory}). */
     public Store store() {
         return adapters.store();

@@ -2,7 +2,6 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -19,8 +18,8 @@ import jakarta.inject.Singleton;
  * try (LoginUseCase login = app.loginUseCase()) { ... }
  * }</pre>
  *
- * <p>Everything is created lazily, once per component: asking only for {@link #domainLookup()} builds no core. The
- * caller owns the {@link LoginUseCase} and must close it.
+ * <p>The component hands out the driving port only: every use — logins, bearers, where a service lives
+ * ({@link LoginUseCase#serviceHost}) — goes through it. The caller owns the {@link LoginUseCase} and must close it.
  */
 @Singleton
 @Component(modules = {AdaptersModule.class, CoreModule.class})
@@ -28,9 +27,6 @@ public interface LoginComponent {
 
     /** The core; the same instance on every call. */
     LoginUseCase loginUseCase();
-
-    /** The Domain API adapter the core uses, for direct lookups ({@code lp-login domain}). */
-    DomainLookup domainLookup();
 
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory

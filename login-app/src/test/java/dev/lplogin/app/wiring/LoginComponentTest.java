@@ -13,6 +13,7 @@ import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import dev.lplogin.emulator.DemoAccount;
+import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
@@ -42,15 +43,31 @@ class LoginComponentTest {
 
         try (LoginUseCase core = app.loginUseCase()) {
             assertThat(app.loginUseCase()).as("one core per component").isSameAs(core);
-            assertThat(app.domainLookup()).isSameAs(app.domainLookup());
-            assertThat(app.domainLookup().lookup(ACCOUNT, ServiceName.LOGIN).value())
-                    .isEqualTo(emulator.authority());
+            assertThat(core.serviceHost(ACCOUNT, ServiceName.LOGIN).value()).isEqualTo(emulator.authority());
 
             assertThat(core.login(ACCOUNT, new Credentials.UserPassword(DemoAccount.USERNAME,
                     Secret.of(DemoAccount.PASSWORD)))).isInstanceOf(LoggedIn.class);
         }
         assertThat(events).anyMatch(SessionEvent.LoggedIn.class::isInstance);
         assertThat(emulator.stats().activeSessions()).as("closed with logout-on-close (the default)").isZero();
+    }
+
+    /** A login seeds the lookup cache with the account's services: embedders ask for them without a request. */
+    @Test
+    void after_a_login_any_service_host_comes_from_the_seeded_cache(LoginEmulator emulator) {
+        LoginComponent app = LoginComponent.create(adapters(emulator, new AdapterSettings.Store.Memory()),
+                LoginSettings.builder().keepAlive(false).build(), event -> { });
+        try (LoginUseCase core = app.loginUseCase()) {
+            core.login(ACCOUNT, new Credentials.UserPassword(DemoAccount.USERNAME, Secret.of(DemoAccount.PASSWORD)));
+            long lookups = emulator.stats().requests().getOrDefault(Endpoint.CSDS, 0L);
+
+            assertThat(core.serviceHost(ACCOUNT, ServiceName.of("asyncMessagingEnt")).value())
+                    .isEqualTo(emulator.authority());
+            assertThat(core.serviceHosts(ACCOUNT)).containsKeys(ServiceName.LOGIN, ServiceName.of("liveEngageUI"));
+
+            assertThat(emulator.stats().requests().getOrDefault(Endpoint.CSDS, 0L)).as("Domain API requests")
+                    .isEqualTo(lookups);
+        }
     }
 
     @Test

@@ -3,11 +3,15 @@ package dev.lplogin.domain.usecase;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.DomainNotFoundException;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.LoginOutcome;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +75,25 @@ public interface LoginUseCase extends AutoCloseable {
      * @return whether there was a session to log out (logging out twice is not an error)
      */
     boolean logout(SessionKey key);
+
+    /**
+     * The host of a LivePerson {@code service} of {@code account} — messaging ({@code asyncMessagingEnt}), the agent
+     * workspace ({@code liveEngageUI}), the Login Service itself ({@link ServiceName#LOGIN}), … (spec §2). Answered
+     * from the domain lookup's cache, which every login seeds with the account's services (spec §3.1), so after a
+     * login this usually costs no request.
+     *
+     * @throws DomainNotFoundException if the account has no such service
+     * @throws InfrastructureException if the Domain API cannot be reached and nothing usable is cached
+     */
+    ServiceHost serviceHost(AccountId account, ServiceName service);
+
+    /**
+     * Every service of {@code account} with its host (spec §2), as {@link #serviceHost} finds them.
+     *
+     * @return never empty; an account without any service is {@link DomainNotFoundException}
+     * @throws InfrastructureException if the Domain API cannot be reached and nothing usable is cached
+     */
+    Map<ServiceName, ServiceHost> serviceHosts(AccountId account);
 
     /** Logs out every session this core knows (held or stored); returns how many. */
     int logoutAll();

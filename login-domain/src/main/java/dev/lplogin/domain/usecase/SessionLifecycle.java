@@ -4,6 +4,8 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
@@ -48,6 +50,7 @@ final class SessionLifecycle implements LoginUseCase {
     private static final System.Logger LOG = System.getLogger(SessionLifecycle.class.getName());
 
     private final LoginSettings settings;
+    private final DomainLookup domainLookup;
     private final TokenStore tokenStore;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
@@ -61,6 +64,7 @@ final class SessionLifecycle implements LoginUseCase {
     SessionLifecycle(DomainLookup domainLookup, AuthGateway gateway, TokenStore tokenStore, SessionListener listener,
             LoginSettings settings) {
         this.settings = settings;
+        this.domainLookup = domainLookup;
         this.tokenStore = tokenStore;
         this.scheduler = settings.scheduler().orElseGet(ThreadScheduler::new);
         this.ownsScheduler = settings.scheduler().isEmpty();
@@ -168,6 +172,21 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(key, "key");
         requireOpen();
         return logout(slotFor(key));
+    }
+
+    @Override
+    public ServiceHost serviceHost(AccountId account, ServiceName service) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(service, "service");
+        requireOpen();
+        return domainLookup.lookup(account, service);
+    }
+
+    @Override
+    public Map<ServiceName, ServiceHost> serviceHosts(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        requireOpen();
+        return Map.copyOf(domainLookup.lookupAll(account));
     }
 
     @Override
