@@ -70,12 +70,19 @@ final class CliStartup {
             hello.add(Hello.class.getName());
 
             List<String> token = List.of(launcher.toString(), "token");
-            Result first = exec(token, env);   // also builds the launcher's class-data archive if it has none
+            Result first = exec(token, env);   // also starts recording the launcher's class-data cache if it has none
             if (first.exit() != 0 || first.out().isBlank()) {
                 throw new IllegalStateException("bin/lp-login token failed: " + first.err());
             }
+            String cache = awaitClassDataCache(root.resolve("login-app/target"), mode);
+            table.add("cli", "class-data cache of the launcher", cache, "", "bin/lp-login, recorded once per build");
             paired(table, "token, fresh stored session", token, hello, env, pairs);
             paired(table, "--help", List.of(launcher.toString(), "--help"), hello, env, pairs);
+            if (mode != Bench.Mode.SMOKE) {
+                Map<String, String> noCache = new HashMap<>(env);
+                noCache.put("LP_CLASS_CACHE", "off");
+                paired(table, "token, fresh stored session, LP_CLASS_CACHE=off", token, hello, noCache, pairs);
+            }
 
             Path modules = root.resolve("login-app/target/modules");
             classes(table, "token", jdk, modules, env, "token");
@@ -83,6 +90,31 @@ final class CliStartup {
         } finally {
             deleteTree(home);
         }
+    }
+
+    /**
+     * Waits until the launcher's background recording of its class-data cache for this build is done (so that it
+     * neither competes with the measured runs nor is missing from them); says which kind is in use.
+     */
+    private static String awaitClassDataCache(Path target, Bench.Mode mode) throws InterruptedException {
+        Path jar = target.resolve("modules/login-app.jar");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+                mode == Bench.Mode.SMOKE ? 0 : 120);
+        do {
+            for (String[] kind : new String[][] {{"lp-login.aot", "AOT cache"}, {"lp-login.jsa", "CDS archive"}}) {
+                Path cache = target.resolve(kind[0]);
+                try {
+                    if (Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(
+                            Files.getLastModifiedTime(jar)) > 0) {
+                        return kind[1] + " (" + Files.size(cache) / (1024 * 1024) + " MiB)";
+                    }
+                } catch (IOException e) {
+                    // being replaced right now: look again
+                }
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return "none";
     }
 
     private static void paired(Table table, String what, List<String> command, List<String> floor,
@@ -139,7 +171,7 @@ final class CliStartup {
                 }
             }
             table.add("cli", "classes loaded by lp-login " + what, loaded, "classes", "-Xlog:class+load");
-            table.add("cli", "  of them JSON-B/JSON-P, TLS, HttpClient", network, "classes",
+            table.add("cli", "  of them JSON-B/JSON-P, TLS, HttpClient (" + what + ")", network, "classes",
                     "a command without network needs none");
         } finally {
             Files.deleteIfExists(log);

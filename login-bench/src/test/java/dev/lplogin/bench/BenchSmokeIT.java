@@ -72,6 +72,9 @@ class BenchSmokeIT {
         assertThat(number("cli", "lp-login token, fresh stored session / floor")).isPositive();
         assertThat(number("cli", "lp-login --help / floor")).isPositive();
         assertThat(number("cli", "classes loaded by lp-login token")).isPositive();
+        // a fresh stored session and the usage text need no network: nothing of JSON-B, TLS or the HTTP client
+        assertThat(number("cli", "  of them JSON-B/JSON-P, TLS, HttpClient (token)")).isZero();
+        assertThat(number("cli", "  of them JSON-B/JSON-P, TLS, HttpClient (--help)")).isZero();
     }
 
     private static String value(String bench, String metric) {
