@@ -6,11 +6,14 @@ module dev.lplogin.app {
     requires transitive dev.lplogin.domain;
     requires dev.lplogin.adapter.http;
     requires dev.lplogin.adapter.storage;
+    requires transitive dev.lplogin.adapter.metrics; // LoginComponent.create takes a MeterRegistry
+    requires micrometer.registry.prometheus; // the agent's /metrics
     requires dev.lplogin.emulator;
     requires dagger;
     requires jakarta.inject;
     requires info.picocli;
     requires java.logging;
+    requires jdk.httpserver; // the agent's loopback listener
 
     exports dev.lplogin.app.wiring;
 

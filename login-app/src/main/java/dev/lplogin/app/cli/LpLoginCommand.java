@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Log in to LivePerson's Login Service, keep sessions alive and hand out bearers.",
         subcommands = {DomainCommand.class, LoginCommand.class, TokenCommand.class, RefreshCommand.class,
                 LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class, EmulatorCommand.class,
-                DemoCommand.class},
+                DemoCommand.class, AgentCommand.class, ExecCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 other error, 2 usage or bad input, 3 credentials rejected, 4 blocked (451),",
                 "5 rate limited, 6 service unreachable, 7 not logged in and no credentials. See docs/cli.md."})
 final class LpLoginCommand implements Callable<Integer> {

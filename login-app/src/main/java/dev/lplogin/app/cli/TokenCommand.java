@@ -6,6 +6,7 @@ import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lp-login token}: prints a valid bearer and nothing else, for {@code $(lp-login token ...)}. */
@@ -21,11 +22,19 @@ final class TokenCommand implements Callable<Integer> {
     @Mixin
     private SessionTargetOptions target;
 
+    @Option(names = "--verify", description = {"Confirm the session at the service before printing (one refresh, "
+            + "shared through the store),", "logging in again if the service killed it: for when an API just "
+            + "answered 401."})
+    private boolean verify;
+
     @Override
     public Integer call() {
         AppConfig config = root.config(target.account, target.user);
         try (LoginUseCase core = root.oneShotCore(config)) {
             SessionKey key = Sessions.target(root, config, core);
+            if (verify) {
+                core.refresh(key); // a session the service has dropped is logged in again here
+            }
             // The only place the CLI prints a secret: this command exists to hand the bearer to a script (spec §4).
             root.output().raw(core.bearer(key).reveal());
         }

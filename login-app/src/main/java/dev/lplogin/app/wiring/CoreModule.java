@@ -2,6 +2,7 @@ package dev.lplogin.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.lplogin.adapter.metrics.LoginMetrics;
 import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
@@ -9,7 +10,9 @@ import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginCore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** Builds the core with {@link LoginCore#create}: Dagger and hand-wiring embedders build it the same way. */
 @Module
@@ -18,10 +21,18 @@ final class CoreModule {
     private CoreModule() {
     }
 
+    /** The core; with a registry, its ports and events metered by {@link LoginMetrics} (the same three lines). */
     @Provides
     @Singleton
     static LoginUseCase loginUseCase(DomainLookup domainLookup, AuthGateway authGateway, TokenStore tokenStore,
-            SessionListener listener, LoginSettings settings) {
-        return LoginCore.create(domainLookup, authGateway, tokenStore, listener, settings);
+            SessionListener listener, LoginSettings settings, Optional<MeterRegistry> metrics) {
+        if (metrics.isEmpty()) {
+            return LoginCore.create(domainLookup, authGateway, tokenStore, listener, settings);
+        }
+        LoginMetrics metered = LoginMetrics.of(metrics.get(), settings.clock());
+        LoginUseCase core = LoginCore.create(metered.domainLookup(domainLookup), metered.authGateway(authGateway),
+                metered.tokenStore(tokenStore), metered.listener(listener), settings);
+        metered.watch(core);
+        return core;
     }
 }

@@ -5,7 +5,9 @@ import dagger.Component;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * The application's object graph: the HTTP adapters and token store built from {@link AdapterSettings}, and the core
@@ -32,11 +34,20 @@ public interface LoginComponent {
     @Component.Factory
     interface Factory {
         LoginComponent create(@BindsInstance AdapterSettings adapters, @BindsInstance LoginSettings settings,
-                @BindsInstance SessionListener listener);
+                @BindsInstance SessionListener listener, @BindsInstance Optional<MeterRegistry> metrics);
     }
 
     /** A component for {@code adapters}, with lifecycle {@code settings} and {@code listener} for session events. */
     static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener) {
-        return DaggerLoginComponent.factory().create(adapters, settings, listener);
+        return DaggerLoginComponent.factory().create(adapters, settings, listener, Optional.empty());
+    }
+
+    /**
+     * Like {@link #create(AdapterSettings, LoginSettings, SessionListener)}, with the core's ports and events metered
+     * into {@code metrics} (login-metrics-micrometer; docs/metrics.md).
+     */
+    static LoginComponent create(AdapterSettings adapters, LoginSettings settings, SessionListener listener,
+            MeterRegistry metrics) {
+        return DaggerLoginComponent.factory().create(adapters, settings, listener, Optional.of(metrics));
     }
 }

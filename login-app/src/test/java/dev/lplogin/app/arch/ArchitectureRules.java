@@ -72,6 +72,7 @@ final class ArchitectureRules {
                 .applicationServices(pkg("domain.usecase.."))
                 .adapter("http", pkg("adapter.http.."))
                 .adapter("storage", pkg("adapter.storage.."))
+                .adapter("metrics", pkg("adapter.metrics.."))
                 .adapter("cli", pkg("app.cli.."))
                 // The composition root and the testkit use the layers from outside; they are nobody's dependency.
                 .ignoreDependency(resideInAnyPackage(pkg("app.wiring.."), pkg("app.config.."), pkg("testkit..")),

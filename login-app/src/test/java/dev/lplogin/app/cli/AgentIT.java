@@ -1,0 +1,253 @@
+package dev.lplogin.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lplogin.emulator.DemoAccount;
+import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.LoginEmulator;
+import dev.lplogin.testkit.EmulatorExtension;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lp-login agent} as a real process against the emulator: the sink file, the key-protected listener, one
+ * re-login for many reports of the same refused bearer, and a clean stop on SIGTERM.
+ */
+class AgentIT {
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.http();
+
+    private static final String ACCOUNT = DemoAccount.ACCOUNT_ID;
+    private static final String USER = DemoAccount.USERNAME;
+
+    @TempDir
+    Path dir;
+
+    private LoginEmulator emulator;
+    private CliProcess cli;
+    private Process agent;
+    private HttpClient http;
+
+    @BeforeEach
+    void cli() {
+        emulator = EMULATOR.emulator();
+        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.destroyForcibly();
+        }
+        http.close();
+    }
+
+    @Test
+    void publishes_the_bearer_in_a_0600_sink_serves_it_only_with_the_key_and_removes_it_on_sigterm()
+            throws Exception {
+        Path sink = dir.resolve("run/bearer");
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--sink", sink.toString(), "--key-file", keyFile.toString());
+
+        String bearer = Files.readString(sink);
+        assertThat(bearer).endsWith("\n").hasLineCount(1);
+        assertThat(emulator.isBearerValid(bearer.strip())).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sink))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        String key = Files.readString(keyFile).strip();
+
+        HttpResponse<String> noKey = get(url.resolve("/v1/token"), null);
+        HttpResponse<String> wrongKey = get(url.resolve("/v1/token"), key.substring(1) + "x");
+        HttpResponse<String> token = get(url.resolve("/v1/token?account=" + ACCOUNT + "&user=" + USER), key);
+        HttpResponse<String> status = get(url.resolve("/v1/status"), key);
+        HttpResponse<String> health = get(url.resolve("/healthz"), key);
+        HttpResponse<String> healthNoKey = get(url.resolve("/healthz"), null);
+
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(noKey.body()).isEmpty();
+        assertThat(wrongKey.statusCode()).isEqualTo(403);
+        assertThat(wrongKey.body()).isEmpty();
+        assertThat(healthNoKey.statusCode()).isEqualTo(401);
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("text/plain"));
+        assertThat(token.body()).isEqualTo(bearer.strip());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"account\":\"" + ACCOUNT + "\"").contains("\"state\":\"fresh\"")
+                .contains("\"sink\":\"" + sink + "\"").doesNotContain(bearer.strip());
+        assertThat(health.statusCode()).isEqualTo(200);
+
+        // SIGTERM, handled like Ctrl-C. Through the handle: Process.destroy() would also close our end of stdout.
+        agent.toHandle().destroy();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).isZero();
+        assertThat(sink).doesNotExist();
+        assertThat(keyFile).doesNotExist();
+        String err = new String(agent.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).contains(ACCOUNT + "/" + USER + "  logged in").contains("agent stopped")
+                .doesNotContain(bearer.strip()).doesNotContain(key).doesNotContain(DemoAccount.PASSWORD);
+        assertThat(emulator.isBearerValid(bearer.strip())).as("no --logout-on-exit: the session lives on").isTrue();
+    }
+
+    @Test
+    void after_the_service_kills_the_session_many_reports_of_the_refused_bearer_cause_one_relogin() throws Exception {
+        Path sink = dir.resolve("run/bearer");
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--sink", sink.toString(), "--key-file", keyFile.toString());
+        String key = Files.readString(keyFile).strip();
+        String old = Files.readString(sink).strip();
+        long loginsBefore = emulator.stats().requests(Endpoint.LOGIN);
+
+        assertThat(emulator.expireSessions(ACCOUNT, USER)).isEqualTo(1);
+        List<CompletableFuture<HttpResponse<String>>> reports = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reports.add(http.sendAsync(HttpRequest.newBuilder(url.resolve("/v1/invalidate?account=" + ACCOUNT
+                    + "&user=" + USER)).header(AgentKey.HEADER, key)
+                    .POST(HttpRequest.BodyPublishers.ofString(old)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> report : reports) {
+            HttpResponse<String> answer = report.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"renewed\":true").doesNotContain(old);
+        }
+
+        awaitTrue(() -> !read(sink).strip().equals(old) && !read(sink).isBlank(), "the sink holds a new bearer");
+        String renewed = read(sink).strip();
+        assertThat(emulator.isBearerValid(renewed)).isTrue();
+        assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).as("one re-login for 8 reports")
+                .isEqualTo(1);
+        assertThat(get(url.resolve("/v1/token"), key).body()).isEqualTo(renewed);
+        // a late report of the old bearer changes nothing
+        HttpResponse<String> late = http.send(HttpRequest.newBuilder(url.resolve("/v1/invalidate"))
+                .header(AgentKey.HEADER, key).POST(HttpRequest.BodyPublishers.ofString(old)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).isEqualTo(1);
+        assertThat(read(sink).strip()).isEqualTo(renewed);
+
+        HttpResponse<String> metrics = get(url.resolve("/metrics"), key);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("text/plain; version=0.0.4"));
+        Map<String, Double> samples = prometheus(metrics.body());
+        assertThat(sum(samples, "lplogin_logins_sent_total")).as("the agent's login counter")
+                .isEqualTo((double) emulator.stats().requests(Endpoint.LOGIN));
+        assertThat(sum(samples, "lplogin_relogins_total")).isEqualTo(1.0);
+        assertThat(samples).containsKey("lplogin_sessions{state=\"fresh\"}");
+        assertThat(metrics.body()).doesNotContain(renewed).doesNotContain(old);
+    }
+
+    /**
+     * Parses the Prometheus text format strictly: every line is a comment ({@code # HELP}, {@code # TYPE}) or a
+     * sample {@code name{labels} value}; anything else fails the test. Returns the samples by name and labels.
+     */
+    private static Map<String, Double> prometheus(String text) {
+        java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
+                "([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})?) "
+                        + "([-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))");
+        Map<String, Double> samples = new java.util.LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+                continue;
+            }
+            java.util.regex.Matcher m = sample.matcher(line);
+            assertThat(m.matches()).as("a Prometheus sample line: " + line).isTrue();
+            samples.put(m.group(1), m.group(2).endsWith("Inf") ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(m.group(2)));
+        }
+        assertThat(samples).isNotEmpty();
+        return samples;
+    }
+
+    private static double sum(Map<String, Double> samples, String name) {
+        return samples.entrySet().stream().filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    void refuses_a_non_loopback_listener_and_a_sink_in_a_directory_others_may_write() throws Exception {
+        CliProcess.Result open = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "agent",
+                "--account", ACCOUNT, "--user", USER, "--listen", "0.0.0.0:0");
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        CliProcess.Result unsafe = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "agent",
+                "--account", ACCOUNT, "--user", USER, "--sink", shared.resolve("bearer").toString());
+
+        assertThat(open.exitCode()).as(open.err()).isEqualTo(2);
+        assertThat(open.err()).contains("not a loopback address").doesNotContain("Exception");
+        assertThat(unsafe.exitCode()).as(unsafe.err()).isEqualTo(2);
+        assertThat(unsafe.err()).contains("may be written by others");
+        assertThat(shared.resolve("bearer")).doesNotExist();
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("refused before any login").isZero();
+    }
+
+    /** Starts the agent for the demo user on a free loopback port and returns the URL it prints first. */
+    private URI startAgent(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("agent", "--account", ACCOUNT, "--user", USER,
+                "--listen", "127.0.0.1:0"));
+        args.addAll(List.of(extra));
+        agent = cli.start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), args.toArray(String[]::new));
+        BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
+        String first = CliProcess.async(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(first).as("the first stdout line").isNotNull().matches("http://127\\.0\\.0\\.1:\\d+");
+        return URI.create(first);
+    }
+
+    private HttpResponse<String> get(URI uri, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (key != null) {
+            request.header(AgentKey.HEADER, key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code condition} every 50 ms for at most 10 s. */
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

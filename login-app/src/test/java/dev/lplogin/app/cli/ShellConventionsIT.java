@@ -1,0 +1,90 @@
+package dev.lplogin.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lplogin.emulator.DemoAccount;
+import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.LoginEmulator;
+import dev.lplogin.testkit.EmulatorExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code exec}, {@code token --verify} and {@code completion}, as real processes against the emulator. */
+class ShellConventionsIT {
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.http();
+
+    private static final String ACCOUNT = DemoAccount.ACCOUNT_ID;
+    private static final String USER = DemoAccount.USERNAME;
+
+    @TempDir
+    Path dir;
+
+    private LoginEmulator emulator;
+    private CliProcess cli;
+
+    @BeforeEach
+    void cli() {
+        emulator = EMULATOR.emulator();
+        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+    }
+
+    @Test
+    void exec_runs_the_command_with_the_bearer_in_its_environment_and_passes_its_exit_code_through() {
+        CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "exec",
+                "--account", ACCOUNT, "--user", USER, "--",
+                "sh", "-c", "printf '%s|%s|%s' \"$LP_BEARER\" \"${LP_BEARER_FILE-unset}\" \"${LP_PASSWORD-unset}\"; "
+                        + "exit 42");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(42);
+        String[] seen = result.out().split("\\|", -1);
+        assertThat(emulator.isBearerValid(seen[0])).as("LP_BEARER is a valid bearer").isTrue();
+        assertThat(seen[1]).as("no agent runs: no LP_BEARER_FILE").isEqualTo("unset");
+        assertThat(seen[2]).as("the login secret is not passed on").isEqualTo("unset");
+        assertThat(result.err()).doesNotContain(seen[0]);
+    }
+
+    @Test
+    void exec_of_a_missing_command_exits_127_with_a_one_line_error() {
+        CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "exec",
+                "--account", ACCOUNT, "--user", USER, "--", "no-such-command-lp-login-test");
+
+        assertThat(result.exitCode()).isEqualTo(127);
+        assertThat(result.err()).contains("cannot run 'no-such-command-lp-login-test'").doesNotContain("Exception");
+    }
+
+    @Test
+    void token_verify_logs_in_again_when_the_service_killed_the_session() {
+        Map<String, String> env = Map.of("LP_PASSWORD", DemoAccount.PASSWORD);
+        String first = cli.run(env, "", "token", "--account", ACCOUNT, "--user", USER).line();
+        assertThat(emulator.expireSessions(ACCOUNT, USER)).isEqualTo(1);
+
+        CliProcess.Result unverified = cli.run(env, "", "token", "--account", ACCOUNT, "--user", USER);
+        CliProcess.Result verified = cli.run(env, "", "token", "--verify", "--account", ACCOUNT, "--user", USER);
+
+        assertThat(unverified.line()).as("without --verify: the stored, fresh-looking bearer").isEqualTo(first);
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.line()).isNotEqualTo(first);
+        assertThat(emulator.isBearerValid(verified.line())).isTrue();
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).isEqualTo(2);
+        assertThat(emulator.stats().requests(Endpoint.REFRESH)).isEqualTo(1);
+    }
+
+    @Test
+    void completion_prints_scripts_that_know_every_command() {
+        CliProcess.Result bash = cli.run("completion", "bash");
+        CliProcess.Result zsh = cli.run("completion", "zsh");
+        CliProcess.Result fish = cli.run("completion", "fish");
+
+        assertThat(bash.exitCode()).as(bash.err()).isZero();
+        assertThat(bash.out()).contains("complete -F").contains("agent").contains("exec").contains("--sink");
+        assertThat(zsh.exitCode()).isZero();
+        assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit").contains("complete -F");
+        assertThat(fish.exitCode()).isEqualTo(2);
+    }
+}
