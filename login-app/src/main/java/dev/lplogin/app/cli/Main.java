@@ -37,6 +37,8 @@ public final class Main {
     static int run(String[] args, Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err) {
         LpLoginCommand root = new LpLoginCommand(env, terminal, out, err, Clock.systemUTC());
         CommandLine commandLine = new CommandLine(root);
+        // before the settings below, which picocli applies to the subcommands registered at the time
+        LpLoginCommand.subcommandsFor(args).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {
