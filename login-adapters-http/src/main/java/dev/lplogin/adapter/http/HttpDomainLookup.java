@@ -28,9 +28,15 @@ import java.util.logging.Logger;
  *   <li>one all-services request per account fills the cache for every service of that account; a service missing
  *       from it is confirmed with the single-service request before it is reported as not found;</li>
  *   <li>answers are used for {@link HttpSettings#cacheTtl()} (default 10 min); concurrent lookups of an account
- *       whose answer is missing or expired share one request;</li>
- *   <li>while the Domain API fails (5xx, network, timeout, 429 past the budget) an expired answer younger than
- *       {@link HttpSettings#staleIfErrorFor()} (default 24 h) is used, with a warning;</li>
+ *       whose answer is missing share one request;</li>
+ *   <li>stale while revalidate: an expired answer younger than {@link HttpSettings#staleWhileRevalidateFor()}
+ *       (default 24 h) is returned at once, and one background request per account fetches it again; so a
+ *       re-login after a long idle never waits for the Domain API. A background request that fails keeps the old
+ *       answer (with a warning) and is not tried again for {@link #REVALIDATION_BACKOFF}; one that finds the
+ *       account gone drops it;</li>
+ *   <li>an answer older than that is fetched on the caller's thread; while the Domain API fails (5xx, network,
+ *       timeout, 429 past the budget) an expired answer younger than {@link HttpSettings#staleIfErrorFor()}
+ *       (default 24 h) is used, with a warning;</li>
  *   <li>{@link HttpSettings#overrides()} win over the Domain API on every lookup; {@link #seed} takes the hosts of a
  *       login answer.</li>
  * </ul>
@@ -44,6 +50,9 @@ public final class HttpDomainLookup implements DomainLookup {
 
     private static final Logger LOG = Logger.getLogger(HttpDomainLookup.class.getPackageName());
 
+    /** How long after a failed background revalidation an account's stale answer is served without trying again. */
+    public static final Duration REVALIDATION_BACKOFF = Duration.ofMinutes(1);
+
     private final HttpTransport transport;
     private final HttpSettings settings;
     private final InstantSource clock;
@@ -52,6 +61,10 @@ public final class HttpDomainLookup implements DomainLookup {
             new SingleFlight<>(Operation.DOMAIN_LOOKUP);
     private final SingleFlight<AccountService, Optional<String>> oneService =
             new SingleFlight<>(Operation.DOMAIN_LOOKUP);
+    /** Accounts with a background revalidation running: at most one each. */
+    private final ConcurrentMap<AccountId, Thread> revalidating = new ConcurrentHashMap<>();
+    /** Accounts whose last background revalidation failed, and when the next may start. */
+    private final ConcurrentMap<AccountId, Instant> backingOff = new ConcurrentHashMap<>();
 
     /**
      * @param transport the shared HTTP transport; its settings give the Domain API URL, cache TTL, stale period and
@@ -109,12 +122,25 @@ public final class HttpDomainLookup implements DomainLookup {
                 : new CachedServices(seeded, now));
     }
 
-    /** The account's services: cached if fresh, else fetched once for all concurrent callers, else stale. */
+    /**
+     * The account's services: cached if fresh; cached and revalidated in the background if stale but young enough;
+     * else fetched once for all concurrent callers (or, while that fails, stale).
+     */
     private Optional<CachedServices> services(AccountId account) {
         CachedServices cached = cache.get(account);
-        if (cached != null && cached.freshAt(clock.instant(), settings.cacheTtl())) {
+        Instant now = clock.instant();
+        if (cached != null && cached.freshAt(now, settings.cacheTtl())) {
             return Optional.of(cached);
         }
+        if (cached != null && cached.freshAt(now, settings.staleWhileRevalidateFor())) {
+            revalidateInBackground(account, now);
+            return Optional.of(cached);
+        }
+        return fetchShared(account);
+    }
+
+    /** Fetches the account's services once for all concurrent callers; while that fails, a young enough stale one. */
+    private Optional<CachedServices> fetchShared(AccountId account) {
         return allServices.run(account, () -> {
             // Checked again: a caller that finished just before this one may have filled the cache.
             CachedServices last = cache.get(account);
@@ -136,6 +162,61 @@ public final class HttpDomainLookup implements DomainLookup {
                 throw outage;
             }
         });
+    }
+
+    /** Starts the account's background revalidation unless one runs or the last one failed recently. */
+    private void revalidateInBackground(AccountId account, Instant now) {
+        Instant retryAt = backingOff.get(account);
+        if (retryAt != null && now.isBefore(retryAt)) {
+            return;
+        }
+        Thread revalidation = Thread.ofVirtual().name("lp-login-domain-lookup-" + account).unstarted(() -> {
+            try {
+                revalidate(account);
+            } finally {
+                revalidating.remove(account);
+            }
+        });
+        if (revalidating.putIfAbsent(account, revalidation) == null) {
+            revalidation.start();
+        }
+    }
+
+    private void revalidate(AccountId account) {
+        try {
+            Optional<CachedServices> fetched = allServices.run(account, () -> {
+                Optional<CachedServices> answer = fetchAll(account);
+                answer.ifPresentOrElse(services -> cache.put(account, services), () -> cache.remove(account));
+                return answer;
+            });
+            backingOff.remove(account);
+            if (fetched.isEmpty()) {
+                LOG.warning(() -> "the Domain API no longer knows account " + account + "; forgot its hosts");
+            }
+        } catch (RuntimeException failure) {
+            backingOff.put(account, clock.instant().plus(REVALIDATION_BACKOFF));
+            CachedServices stale = cache.get(account);
+            String age = stale == null ? ""
+                    : " from " + Duration.between(stale.fetchedAt(), clock.instant()).toMinutes() + " min ago";
+            LOG.warning(() -> "could not revalidate the Domain API answer for account " + account + " ("
+                    + failure.getMessage() + "); still using the answer" + age + ", next try in "
+                    + REVALIDATION_BACKOFF.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Waits until no background revalidation runs, or {@code timeout} passed; whether none runs. For tests and for
+     * callers that want the cache settled.
+     */
+    boolean awaitRevalidations(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread running : revalidating.values()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !running.join(Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return revalidating.isEmpty();
     }
 
     /** The all-services request; empty when the account is unknown (404) or has no services. */

@@ -4,7 +4,6 @@ import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.TimeoutExceededException;
 import dev.lplogin.adapter.http.json.SecretAdapter;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.Operation;
@@ -21,24 +20,43 @@ import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
-import java.net.ProxySelector;
+import java.net.Proxy;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What both HTTP adapters share: one {@link HttpClient} (persistent connections, proxies from the standard
- * {@link ProxySelector}, no cookie handler, no redirects), one JSON-B instance, and LivePerson's retry policy
+ * What both HTTP adapters share: one {@link HttpClient} (persistent connections, the proxy of the JVM's settings or
+ * else of {@code HTTPS_PROXY}, see {@link HttpSettings.Builder#proxyEnvironment}, no cookie handler, no redirects), one JSON-B instance, and LivePerson's retry policy
  * (spec §3.4) built once from {@link HttpSettings}. Create one per application and pass it to
  * {@link HttpDomainLookup} and {@link HttpAuthGateway} so that they share connections.
+ *
+ * <p>Bounded by construction: the client runs on {@link HttpSettings#clientThreads()} platform threads (instead of
+ * the JDK's unbounded default executor), and at most {@link HttpSettings#maxConnections()} requests are in flight
+ * at once, so a burst of calls reuses that many connections instead of opening one per call. A call waiting for a
+ * free slot is not yet timed: {@link HttpSettings#requestTimeout()} runs from the moment its request is handed to
+ * the client.
  *
  * <p>Thread-safe. {@link #close()} releases the client's threads and connections; the adapters built on a closed
  * transport fail.
@@ -46,30 +64,45 @@ import java.util.logging.Logger;
 public final class HttpTransport implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HttpTransport.class.getPackageName());
+    private static final AtomicLong TRANSPORTS = new AtomicLong();
+    /** The JDK client's idle-connection timeout in seconds; JVM-wide, read once (see {@link HttpSettings}). */
+    static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
 
     private final HttpSettings settings;
     private final Endpoints endpoints;
     private final HttpClient client;
+    private final ThreadPoolExecutor executor;
+    private final Semaphore slots;
+    private final String threadNames;
+    private final Optional<EnvironmentProxy> proxy;
     private final Jsonb jsonb;
     private final FailsafeExecutor<Answer> policies;
     private final InstantSource clock;
 
     private HttpTransport(HttpSettings settings) {
         this.settings = settings;
+        // JVM-wide properties the JDK reads once, when its first client is built: set before anything of it loads.
+        settings.idleConnectionTimeout().ifPresent(HttpTransport::keepIdleConnectionsFor);
+        this.proxy = Proxies.fromEnvironment(settings.proxyFromEnvironment());
         this.endpoints = new Endpoints(settings.csdsBaseUrl());
+        this.threadNames = "lp-login-http-" + TRANSPORTS.incrementAndGet() + "-";
+        this.executor = executor(settings.clientThreads(), threadNames);
+        this.slots = new Semaphore(settings.maxConnections(), true);
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)   // persistent HTTP/1.1 connections, as spec §3.4 recommends
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)   // a redirect would carry credentials elsewhere
                 .sslContext(TrustedCertificates.sslContext(settings.extraTrustedCertificate()));
-        ProxySelector proxies = ProxySelector.getDefault();
-        if (proxies != null) {
-            builder.proxy(proxies);
+        Proxies.configure(builder, proxy);
+        try {
+            this.client = builder.build();
+        } catch (RuntimeException | Error e) {
+            executor.shutdownNow();
+            throw e;
         }
-        this.client = builder.build();
         this.jsonb = JsonbBuilder.create(new JsonbConfig().withAdapters(new SecretAdapter()));
-        this.policies = Failsafe.with(RetryPolicies.rateLimited(), RetryPolicies.failures(settings.retryDelays()),
-                RetryPolicies.timeout(settings.requestTimeout()));
+        this.policies = Failsafe.with(RetryPolicies.rateLimited(), RetryPolicies.failures(settings.retryDelays()));
         this.clock = InstantSource.system();
     }
 
@@ -87,14 +120,44 @@ public final class HttpTransport implements AutoCloseable {
         return settings;
     }
 
+    /** Sets {@value #KEEPALIVE_PROPERTY} unless someone did; see {@link HttpSettings.Builder#idleConnectionTimeout}. */
+    private static void keepIdleConnectionsFor(Duration timeout) {
+        synchronized (HttpTransport.class) {
+            if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+                System.setProperty(KEEPALIVE_PROPERTY, Long.toString(timeout.toSeconds()));
+                LOG.fine(() -> "idle HTTP connections are kept " + timeout.toSeconds() + " s (" + KEEPALIVE_PROPERTY
+                        + ")");
+            }
+        }
+    }
+
+    /** Daemon threads, so a transport nobody closed never keeps the JVM alive; idle ones end after a minute. */
+    private static ThreadPoolExecutor executor(int threads, String names) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, names + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     @Override
     public void close() {
         client.close();
+        executor.shutdown();
         try {
             jsonb.close();
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing JSON-B failed", e);
         }
+    }
+
+    /** The name prefix of this transport's executor threads, e.g. {@code lp-login-http-3-}. */
+    String threadNames() {
+        return threadNames;
     }
 
     Endpoints endpoints() {
@@ -149,9 +212,6 @@ public final class HttpTransport implements AutoCloseable {
             return policies.get(context -> attempt(operation, request, context, attempts.incrementAndGet()));
         } catch (InfrastructureException e) {
             throw e;
-        } catch (TimeoutExceededException e) {
-            throw new ServiceUnavailableException(operation, target(request) + " gave no answer within "
-                    + settings.requestTimeout().toMillis() + " ms (" + tries(attempts) + ")");
         } catch (FailsafeException e) {
             throw translate(operation, request, e.getCause(), attempts);
         }
@@ -168,6 +228,11 @@ public final class HttpTransport implements AutoCloseable {
         if (answer.isServerError()) {
             return new ServiceUnavailableException(operation, host + " answered HTTP " + status + " ("
                     + answer.attempts() + ")" + detail.suffix());
+        }
+        if (status == 407) {
+            // Only a proxy answers 407: one that wants credentials that HTTPS_PROXY did not give.
+            return new RequestRejectedException(operation, status, "the proxy asked for credentials on the way to "
+                    + host + "; give them in its URL (http://user:password@proxy:port)");
         }
         if (status >= 400 && status < 500) {
             return new RequestRejectedException(operation, status, "refused by " + host
@@ -209,12 +274,12 @@ public final class HttpTransport implements AutoCloseable {
                     + " after " + describe(context));
         }
         long started = System.nanoTime();
-        HttpResponse<Optional<byte[]>> response = client.send(request, LimitedBody.handler(settings.maxBodyBytes()));
+        HttpResponse<Optional<byte[]>> response = send(request);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.fine(() -> operation + ": " + request.method() + " " + request.uri() + " -> HTTP " + response.statusCode()
                 + " in " + millis + " ms");
         byte[] body = response.body().orElseThrow(() -> new ProtocolViolationException(operation, "the answer of "
-                + target(request) + " is larger than " + settings.maxBodyBytes() + " bytes; refusing to read it"));
+                + host(request) + " is larger than " + settings.maxBodyBytes() + " bytes; refusing to read it"));
         Answer answer = new Answer(response.statusCode(), response.headers(), body, attempt);
         if (answer.status() != Answer.TOO_MANY_REQUESTS) {
             return answer;
@@ -226,38 +291,97 @@ public final class HttpTransport implements AutoCloseable {
         return answer.rateLimited(wait, withinBudget);
     }
 
-    private InfrastructureException translate(Operation operation, HttpRequest request, Throwable failure,
-            AtomicInteger attempts) {
-        String target = target(request);
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return new ServiceUnavailableException(operation, "interrupted while calling " + target);
+    /**
+     * One request in one of the transport's slots, timed from the moment the client has it. The JDK client's own
+     * {@code send} would do, except that its timeout would include the wait for a slot.
+     */
+    private HttpResponse<Optional<byte[]>> send(HttpRequest request) throws IOException, InterruptedException {
+        slots.acquire();
+        CompletableFuture<HttpResponse<Optional<byte[]>>> pending = null;
+        try {
+            pending = client.sendAsync(request, LimitedBody.handler(settings.maxBodyBytes()));
+            return pending.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            pending.cancel(true);   // aborts the exchange and drops its connection
+            throw new HttpTimeoutException("no answer within " + settings.requestTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            if (pending != null) {
+                pending.cancel(true);
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            switch (cause) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(cause);
+            }
+        } finally {
+            slots.release();
         }
-        if (RetryPolicies.untrustedPeer(failure)) {
-            return new ProtocolViolationException(operation, "no trusted TLS connection to " + target + ": "
-                    + failure.getMessage() + "; if this is the emulator, trust its certificate (extra trusted "
-                    + "certificate / --ca-cert)", failure);
-        }
-        String what = failure instanceof ConnectException ? "cannot connect to " : "connection to ";
-        return new ServiceUnavailableException(operation, what + target + " failed: "
-                + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " " + failure.getMessage())
-                + " (" + tries(attempts) + ")", failure);
     }
 
-    private static String describe(ExecutionContext<Answer> context) {
-        Throwable failure = context.getLastException();
-        if (failure instanceof TimeoutExceededException) {
-            return "a timeout";
+    private InfrastructureException translate(Operation operation, HttpRequest request, Throwable failure,
+            AtomicInteger attempts) {
+        String host = host(request) + through(request);
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ServiceUnavailableException(operation, "interrupted while calling " + host);
         }
+        if (RetryPolicies.untrustedPeer(failure)) {
+            return new ProtocolViolationException(operation, "no trusted TLS connection to " + host + ": "
+                    + Trouble.untrusted(failure) + "; to trust a private certificate (the emulator's, say), "
+                    + "configure it as the extra trusted certificate", failure);
+        }
+        if (Trouble.proxyRefusedCredentials(failure)) {
+            return new RequestRejectedException(operation, 407, "the proxy refused the credentials in HTTPS_PROXY "
+                    + "while connecting to " + host + "; check the user and password in its URL");
+        }
+        String trouble = Trouble.of(failure, settings.connectTimeout());
+        String what;
+        if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+            what = host + " gave " + trouble;                      // "… gave no answer within 300 ms"
+        } else if (connecting(failure)) {
+            what = "could not connect to " + host + ": " + trouble;
+        } else {
+            what = "the connection to " + host + " failed: " + trouble;
+        }
+        return new ServiceUnavailableException(operation, what + ", " + tries(attempts), failure);
+    }
+
+    /** {@code " through the proxy http://host:port"} when the environment's proxy carried {@code request}. */
+    private String through(HttpRequest request) {
+        return proxy.filter(p -> new Proxies.EnvironmentSelector(p).select(request.uri()).getFirst() != Proxy.NO_PROXY)
+                .map(p -> " through the proxy " + p.address()).orElse("");
+    }
+
+    /** Whether the attempt failed before a connection stood (refused, unknown host, no route, connect timeout). */
+    private static boolean connecting(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+                    || t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String describe(ExecutionContext<Answer> context) {
+        Throwable failure = context.getLastException();
         if (failure != null) {
-            return failure.getClass().getSimpleName();
+            return Trouble.of(failure, settings.connectTimeout());
         }
         Answer last = context.getLastResult();
         return last == null ? "a failure" : "HTTP " + last.status();
     }
 
-    private static String target(HttpRequest request) {
-        return request.uri().getScheme() + "://" + request.uri().getRawAuthority();
+    /** The host[:port] a request went to, as messages name it. */
+    private static String host(HttpRequest request) {
+        return request.uri().getRawAuthority();
     }
 
     private static String tries(AtomicInteger attempts) {

@@ -1,8 +1,6 @@
 package dev.lplogin.adapter.http;
 
 import dev.failsafe.RetryPolicy;
-import dev.failsafe.Timeout;
-import dev.failsafe.TimeoutExceededException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -11,8 +9,9 @@ import java.util.List;
 /**
  * LivePerson's retry policy (spec §3.4) as Failsafe policies, composed outermost first: 429s are retried after
  * their wait while the budget lasts; 5xx answers, connection failures and timeouts are retried once per configured
- * delay; every attempt has its own timeout. Nothing else is retried: not 400, 401, 451 or any other 4xx, not an
- * untrusted certificate, not an oversized or malformed answer.
+ * delay (an attempt that outlives its timeout fails with {@link java.net.http.HttpTimeoutException}, see
+ * {@link HttpTransport}). Nothing else is retried: not 400, 401, 451 or any other 4xx, not an untrusted
+ * certificate, not an oversized or malformed answer.
  */
 final class RetryPolicies {
 
@@ -41,15 +40,9 @@ final class RetryPolicies {
                 .build();
     }
 
-    /** The per-attempt timeout; interrupting the sending thread makes the HTTP client abandon the exchange. */
-    static Timeout<Answer> timeout(Duration perAttempt) {
-        return Timeout.<Answer>builder(perAttempt).withInterrupt().build();
-    }
-
-    /** Whether a failure is worth another attempt: timeouts and I/O failures, except an untrusted TLS peer. */
+    /** Whether a failure is worth another attempt: I/O failures, timeouts among them, except an untrusted TLS peer. */
     static boolean isTransient(Throwable failure) {
-        return failure instanceof TimeoutExceededException
-                || failure instanceof IOException && !untrustedPeer(failure);
+        return failure instanceof IOException && !untrustedPeer(failure) && !Trouble.proxyRefusedCredentials(failure);
     }
 
     /** A certificate problem somewhere in the chain: a configuration error, never cured by retrying. */

@@ -10,6 +10,7 @@ import dev.lplogin.domain.model.SessionCookie;
 import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.Blocked;
 import dev.lplogin.domain.port.CredentialsRejected;
+import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.LoggedIn;
 import dev.lplogin.domain.port.LoginOutcome;
 import dev.lplogin.domain.port.LogoutOutcome;
@@ -27,10 +28,16 @@ import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link HttpAuthGateway} against the emulator over real loopback HTTPS: the contract, then the retry policy of
@@ -77,30 +84,60 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
         return emulator().stats().requests(endpoint);
     }
 
-    @Test
-    void a_login_answered_503_twice_succeeds_on_the_third_request() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 503, 2));
-
-        LoginOutcome outcome = gateway().login(ACCOUNT, loginHost(), demo);
-
-        assertThat(outcome).isInstanceOf(LoggedIn.class);
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(3);
+    /**
+     * The fault matrix of spec §3.4: for each call and each fault the emulator injects, what the call returns or
+     * throws and how many requests reached the emulator. Read a row as "a login answered 503 twice is logged in
+     * after 3 requests". Every delay of {@link TestSettings} is in milliseconds, so the whole table runs in seconds.
+     */
+    static Stream<Row> faultMatrix() {
+        return Stream.of(
+            //  call     fault at its endpoint    expected                                                 requests
+            row(LOGIN,   status(503, 2),          returns(LoggedIn.class),                                      3),
+            row(LOGIN,   status(503, 4),          fails(UNAVAILABLE, RETRYABLE, "HTTP 503", "4 attempts"),      4)
+                    .takingAtLeast(ms(20 + 40 + 60)),
+            row(LOGIN,   status(429, s(1), 1),    returns(LoggedIn.class),                                      2)
+                    .takingAtLeast(s(1)),
+            row(LOGIN,   status(429, s(5), 1),    returns(new RateLimited(s(5))),                               1),
+            row(LOGIN,   status(429, 3),          returns(new RateLimited(TestSettings.LOGIN_FLOOR)),           1)
+                    .with("no rate-limit budget", b -> b.rateLimitBudget(Duration.ZERO)),
+            row(LOGIN,   status(451, 3),          returns(Blocked.class),                                       1),
+            row(LOGIN,   status(400, 3),          fails(REJECTED, FINAL, "HTTP 400"),                           1),
+            row(LOGIN,   reset(2),                returns(LoggedIn.class),                                      3),
+            row(LOGIN,   reset(4),                fails(UNAVAILABLE, RETRYABLE, "4 attempts"),                  4),
+            row(LOGIN,   malformed(3),            fails(UNUSABLE, FINAL, "login answer"),                       1),
+            row(REFRESH, status(503, 2),          returns(Refreshed.class),                                     3),
+            row(REFRESH, status(429, 1),          returns(Refreshed.class),                                     2)
+                    .takingAtLeast(TestSettings.OTHER_FLOOR),
+            row(REFRESH, status(451, 2),          returns(Blocked.class),                                       1),
+            row(REFRESH, status(403, 3),          fails(REJECTED, FINAL, "HTTP 403"),                           1),
+            row(REFRESH, delay(ms(1500), 1),      returns(Refreshed.class),                                     2)
+                    .with("400 ms request timeout", b -> b.requestTimeout(ms(400))),
+            row(REFRESH, delay(ms(1000), 4),      fails(UNAVAILABLE, RETRYABLE, "no answer within 300 ms"),     4)
+                    .with("300 ms request timeout", b -> b.requestTimeout(ms(300)))
+                    .takingLessThan(s(3)),
+            row(LOGOUT,  status(503, 1),          returns(LogoutOutcome.LOGGED_OUT),                            2));
     }
 
-    @Test
-    void a_login_answered_503_four_times_fails_after_exactly_four_requests_with_the_configured_pauses() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 503, 4));
-        AuthGateway gateway = gateway();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faultMatrix")
+    void fault_matrix(Row row) {
+        AuthGateway gateway = gateway(row.settings().apply(TestSettings.fast(emulator(), certificates).toBuilder())
+                .build());
+        Session session = row.call() == LOGIN ? null : loggedInDemoUser(gateway);
+        emulator().inject(row.fault());   // after the login of a refresh or logout row, so it is not hit
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> gateway.login(ACCOUNT, loginHost(), demo))
-                .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> assertThat(e.retryable()).isTrue())
-                .hasMessageContaining("login")
-                .hasMessageContaining("HTTP 503")
-                .hasMessageContaining("4 attempts");
+        Object result = row.expected().observe(() -> switch (row.call()) {
+            case LOGIN -> gateway.login(ACCOUNT, loginHost(), demo);
+            case REFRESH -> gateway.refresh(session);
+            case LOGOUT -> gateway.logout(session);
+        });
+
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(4);
-        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(20 + 40 + 60));
+        row.expected().check(result);
+        assertThat(requests(row.fault().endpoint())).as("requests that reached the emulator")
+                .isEqualTo(row.requests());
+        assertThat(elapsed).isGreaterThanOrEqualTo(row.atLeast()).isLessThan(row.under());
     }
 
     @Test
@@ -118,47 +155,6 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
         assertThat(elapsed).isGreaterThanOrEqualTo(TestSettings.LOGIN_FLOOR);
         System.out.println("429 on login: floor " + TestSettings.LOGIN_FLOOR.toMillis() + " ms, waited "
                 + elapsed.toMillis() + " ms in total");
-    }
-
-    @Test
-    void a_login_answered_429_honours_a_retry_after_longer_than_the_floor() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 429, Duration.ofSeconds(1), 1));
-        AuthGateway gateway = gateway();
-        long started = System.nanoTime();
-
-        LoginOutcome outcome = gateway.login(ACCOUNT, loginHost(), demo);
-
-        assertThat(outcome).isInstanceOf(LoggedIn.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(2);
-    }
-
-    @Test
-    void a_429_whose_retry_after_exceeds_the_budget_is_reported_as_rate_limited_after_one_request() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 429, Duration.ofSeconds(5), 1));
-
-        LoginOutcome outcome = gateway().login(ACCOUNT, loginHost(), demo);
-
-        assertThat(outcome).isEqualTo(new RateLimited(Duration.ofSeconds(5)));
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
-    }
-
-    @Test
-    void a_429_with_no_budget_is_rate_limited_with_the_floor_as_its_wait() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 429, 3));
-        AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .toBuilder().rateLimitBudget(Duration.ZERO).build());
-
-        assertThat(gateway.login(ACCOUNT, loginHost(), demo)).isEqualTo(new RateLimited(TestSettings.LOGIN_FLOOR));
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
-    }
-
-    @Test
-    void a_login_answered_451_is_blocked_after_exactly_one_request() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 451, 3));
-
-        assertThat(gateway().login(ACCOUNT, loginHost(), demo)).isInstanceOf(Blocked.class);
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
     }
 
     @Test
@@ -181,116 +177,6 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
     }
 
     @Test
-    void a_400_is_a_rejected_request_never_retried() {
-        emulator().inject(Fault.status(Endpoint.LOGIN, 400, 3));
-
-        assertThatThrownBy(() -> gateway().login(ACCOUNT, loginHost(), demo))
-                .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.retryable()).isFalse();
-                });
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
-    }
-
-    @Test
-    void other_4xx_answers_are_rejected_requests_never_retried() {
-        emulator().inject(Fault.status(Endpoint.REFRESH, 403, 3));
-        AuthGateway gateway = gateway();
-        Session session = loggedInDemoUser(gateway);
-
-        assertThatThrownBy(() -> gateway.refresh(session))
-                .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(403));
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(1);
-    }
-
-    @Test
-    void connection_resets_are_retried_then_succeed() {
-        emulator().inject(Fault.reset(Endpoint.LOGIN, 2));
-
-        assertThat(gateway().login(ACCOUNT, loginHost(), demo)).isInstanceOf(LoggedIn.class);
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(3);
-    }
-
-    @Test
-    void connection_resets_past_the_retries_are_reported_as_unavailable_after_four_requests() {
-        emulator().inject(Fault.reset(Endpoint.LOGIN, 4));
-
-        assertThatThrownBy(() -> gateway().login(ACCOUNT, loginHost(), demo))
-                .isInstanceOf(ServiceUnavailableException.class)
-                .hasMessageContaining("4 attempts");
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(4);
-    }
-
-    @Test
-    void an_answer_slower_than_the_timeout_is_retried() {
-        AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .toBuilder().requestTimeout(Duration.ofMillis(400)).build());
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.delay(Endpoint.REFRESH, Duration.ofMillis(1500), 1));
-
-        assertThat(gateway.refresh(session)).isInstanceOf(Refreshed.class);
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(2);
-    }
-
-    @Test
-    void answers_slower_than_the_timeout_past_the_retries_are_reported_as_unavailable() {
-        AuthGateway gateway = gateway(TestSettings.fast(emulator(), certificates)
-                .toBuilder().requestTimeout(Duration.ofMillis(300)).build());
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.delay(Endpoint.REFRESH, Duration.ofMillis(1000), 4));
-        long started = System.nanoTime();
-
-        assertThatThrownBy(() -> gateway.refresh(session))
-                .isInstanceOf(ServiceUnavailableException.class)
-                .hasMessageContaining("no answer within 300 ms")
-                .hasMessageContaining("4 attempts");
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(4);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-    }
-
-    @Test
-    void a_malformed_login_answer_is_a_protocol_violation_not_retried() {
-        emulator().inject(Fault.malformed(Endpoint.LOGIN, 3));
-
-        assertThatThrownBy(() -> gateway().login(ACCOUNT, loginHost(), demo))
-                .isInstanceOfSatisfying(ProtocolViolationException.class, e -> assertThat(e.retryable()).isFalse())
-                .hasMessageContaining("login answer");
-        assertThat(requests(Endpoint.LOGIN)).isEqualTo(1);
-    }
-
-    @Test
-    void a_refresh_answered_503_twice_is_confirmed_on_the_third_request() {
-        AuthGateway gateway = gateway();
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.status(Endpoint.REFRESH, 503, 2));
-
-        assertThat(gateway.refresh(session)).isInstanceOf(Refreshed.class);
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(3);
-    }
-
-    @Test
-    void a_refresh_answered_429_waits_at_least_the_general_floor() {
-        AuthGateway gateway = gateway();
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.status(Endpoint.REFRESH, 429, 1));
-        long started = System.nanoTime();
-
-        assertThat(gateway.refresh(session)).isInstanceOf(Refreshed.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TestSettings.OTHER_FLOOR);
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(2);
-    }
-
-    @Test
-    void a_refresh_answered_451_is_blocked_after_one_request() {
-        AuthGateway gateway = gateway();
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.status(Endpoint.REFRESH, 451, 2));
-
-        assertThat(gateway.refresh(session)).isInstanceOf(Blocked.class);
-        assertThat(requests(Endpoint.REFRESH)).isEqualTo(1);
-    }
-
-    @Test
     void a_refresh_of_a_dead_session_costs_one_request() {
         AuthGateway gateway = gateway();
         Session session = loggedInDemoUser(gateway);
@@ -299,16 +185,6 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
         gateway.refresh(session);
 
         assertThat(requests(Endpoint.REFRESH)).isEqualTo(1);
-    }
-
-    @Test
-    void a_logout_answered_503_once_succeeds_on_the_second_request() {
-        AuthGateway gateway = gateway();
-        Session session = loggedInDemoUser(gateway);
-        emulator().inject(Fault.status(Endpoint.LOGOUT, 503, 1));
-
-        assertThat(gateway.logout(session)).isEqualTo(LogoutOutcome.LOGGED_OUT);
-        assertThat(requests(Endpoint.LOGOUT)).isEqualTo(2);
     }
 
     @Test
@@ -346,5 +222,141 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
                 .hasMessageContaining("no trusted TLS connection")
                 .hasMessageContaining("certificate");
         assertThat(requests(Endpoint.LOGIN)).isZero();
+    }
+
+    private static final Call LOGIN = Call.LOGIN;
+    private static final Call REFRESH = Call.REFRESH;
+    private static final Call LOGOUT = Call.LOGOUT;
+    private static final boolean RETRYABLE = true;
+    private static final boolean FINAL = false;
+
+    /** The gateway call a row makes; refresh and logout first log in, before the fault is injected. */
+    enum Call {
+        LOGIN(Endpoint.LOGIN), REFRESH(Endpoint.REFRESH), LOGOUT(Endpoint.LOGOUT);
+
+        final Endpoint endpoint;
+
+        Call(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+    }
+
+    /** What a row expects: an outcome (by value or by type), or an exception with message fragments. */
+    interface Expected {
+        /** Runs the call, returning its outcome or the exception it threw. */
+        default Object observe(Supplier<Object> call) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+
+        void check(Object result);
+    }
+
+    static Expected returns(Object outcome) {
+        return named("→ " + outcome, result -> assertThat(result).isEqualTo(outcome));
+    }
+
+    static Expected returns(Class<?> outcome) {
+        return named("→ " + outcome.getSimpleName(), result -> assertThat(result).isInstanceOf(outcome));
+    }
+
+    static Expected fails(Class<? extends InfrastructureException> type, boolean retryable, String... fragments) {
+        return named("throws " + type.getSimpleName() + (retryable ? " (retryable)" : ""), result -> {
+            assertThat(result).isInstanceOf(type);
+            InfrastructureException e = (InfrastructureException) result;
+            assertThat(e.retryable()).as("retryable").isEqualTo(retryable);
+            assertThat(e.getMessage()).contains(fragments)
+                    .as("in the adapter's own words").doesNotContain("Exception", "--", "lp-login:");
+        });
+    }
+
+    private static Expected named(String name, java.util.function.Consumer<Object> check) {
+        return new Expected() {
+            @Override
+            public void check(Object result) {
+                check.accept(result);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    private static final Class<ServiceUnavailableException> UNAVAILABLE = ServiceUnavailableException.class;
+    private static final Class<RequestRejectedException> REJECTED = RequestRejectedException.class;
+    private static final Class<ProtocolViolationException> UNUSABLE = ProtocolViolationException.class;
+
+    /** A fault for the endpoint of the row's call. */
+    interface FaultKind extends Function<Endpoint, Fault> {
+    }
+
+    static FaultKind status(int status, int times) {
+        return endpoint -> Fault.status(endpoint, status, times);
+    }
+
+    static FaultKind status(int status, Duration retryAfter, int times) {
+        return endpoint -> Fault.status(endpoint, status, retryAfter, times);
+    }
+
+    static FaultKind reset(int times) {
+        return endpoint -> Fault.reset(endpoint, times);
+    }
+
+    static FaultKind delay(Duration delay, int times) {
+        return endpoint -> Fault.delay(endpoint, delay, times);
+    }
+
+    static FaultKind malformed(int times) {
+        return endpoint -> Fault.malformed(endpoint, times);
+    }
+
+    static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    static Duration s(long seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+
+    static Row row(Call call, FaultKind fault, Expected expected, long requests) {
+        return new Row(call, fault.apply(call.endpoint), expected, requests, "", UnaryOperator.identity(),
+                Duration.ZERO, Duration.ofSeconds(30));
+    }
+
+    /** One line of the fault matrix; {@code toString} is the test's display name. */
+    record Row(Call call, Fault fault, Expected expected, long requests, String setting,
+            UnaryOperator<HttpSettings.Builder> settings, Duration atLeast, Duration under) {
+
+        Row with(String description, UnaryOperator<HttpSettings.Builder> change) {
+            return new Row(call, fault, expected, requests, description, change, atLeast, under);
+        }
+
+        Row takingAtLeast(Duration least) {
+            return new Row(call, fault, expected, requests, setting, settings, least, under);
+        }
+
+        Row takingLessThan(Duration most) {
+            return new Row(call, fault, expected, requests, setting, settings, atLeast, most);
+        }
+
+        @Override
+        public String toString() {
+            String times = fault.times() == 1 ? "once" : fault.times() + " times";
+            String what = switch (fault.mode()) {
+                case STATUS -> "answered " + fault.status() + fault.retryAfter().map(r -> " (Retry-After "
+                        + r.toSeconds() + " s)").orElse("");
+                case DELAY -> "delayed " + fault.delay().toMillis() + " ms";
+                case RESET -> "reset";
+                case MALFORMED -> "malformed";
+            };
+            return call.name().toLowerCase(java.util.Locale.ROOT) + " " + what + " " + times
+                    + (setting.isEmpty() ? "" : ", " + setting) + " " + expected + " after " + requests
+                    + (requests == 1 ? " request" : " requests");
+        }
     }
 }

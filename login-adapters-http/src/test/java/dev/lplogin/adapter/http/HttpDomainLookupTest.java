@@ -91,17 +91,125 @@ class HttpDomainLookupTest extends DomainLookupContract {
     }
 
     @Test
-    void an_answer_is_used_until_its_ttl_runs_out() {
-        DomainLookup lookup = lookup();
+    void an_answer_is_used_until_its_ttl_runs_out_then_revalidated_once() throws Exception {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
         lookup.lookup(ACCOUNT, ServiceName.LOGIN);
 
         clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
         assertThat(csdsRequests()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
         lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
         assertThat(csdsRequests()).isEqualTo(2);
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        assertThat(csdsRequests()).as("the revalidated answer is fresh again").isEqualTo(2);
+    }
+
+    @Test
+    void past_its_ttl_the_known_host_is_returned_at_once_while_a_slow_domain_api_is_asked_in_the_background()
+            throws Exception {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        clock.advance(Duration.ofHours(2));
+        emulator().inject(Fault.delay(Endpoint.CSDS, Duration.ofSeconds(2), 1));
+        long started = System.nanoTime();
+
+        ServiceHost host = lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(host).isEqualTo(emulatorHost());
+        assertThat(waited).as("the caller does not wait for the 2 s Domain API").isLessThan(Duration.ofSeconds(1));
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        assertThat(csdsRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void with_stale_while_revalidate_off_an_expired_answer_is_fetched_on_the_callers_thread() {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates).toBuilder()
+                .staleWhileRevalidateFor(Duration.ZERO).build());
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        clock.advance(Duration.ofMinutes(10));
+        emulator().inject(Fault.delay(Endpoint.CSDS, Duration.ofMillis(600), 1));
+        long started = System.nanoTime();
+
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        assertThat(csdsRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void a_hundred_concurrent_lookups_past_the_ttl_start_one_background_request() throws Exception {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        clock.advance(Duration.ofMinutes(30));
+        emulator().inject(Fault.delay(Endpoint.CSDS, Duration.ofMillis(300), 1));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ServiceHost>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(100)) {
+            for (int i = 0; i < 100; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+                }));
+            }
+            start.countDown();
+            for (Future<ServiceHost> result : results) {
+                assertThat(result.get()).isEqualTo(emulatorHost());
+            }
+        }
+
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        assertThat(csdsRequests()).as("1 cold fetch + 1 revalidation").isEqualTo(2);
+    }
+
+    @Test
+    void a_failed_revalidation_keeps_the_answer_warns_and_waits_a_minute_before_trying_again() throws Exception {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        clock.advance(Duration.ofHours(1));
+        emulator().inject(Fault.status(Endpoint.CSDS, 503, 4));
+        List<LogRecord> warnings = new ArrayList<>();
+
+        withWarningsIn(warnings, () -> {
+            assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(emulatorHost());
+            assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        });
+        assertThat(csdsRequests()).as("1 good answer, then 1 + 3 retries that fail").isEqualTo(5);
+        assertThat(warnings).singleElement().extracting(LogRecord::getMessage).asString()
+                .contains("could not revalidate").contains("HTTP 503").contains("60 min ago");
+
+        clock.advance(HttpDomainLookup.REVALIDATION_BACKOFF.minusSeconds(1));
+        assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(emulatorHost());
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        assertThat(csdsRequests()).as("no new attempt during the back-off").isEqualTo(5);
+
+        clock.advance(Duration.ofSeconds(1));
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+        assertThat(csdsRequests()).isEqualTo(6);
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        assertThat(csdsRequests()).as("fresh again").isEqualTo(6);
+    }
+
+    @Test
+    void an_account_the_revalidation_finds_gone_is_forgotten() throws Exception {
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
+        lookup.lookup(ACCOUNT, ServiceName.LOGIN);
+        clock.advance(Duration.ofHours(1));
+        emulator().inject(Fault.status(Endpoint.CSDS, 404, 2));
+
+        assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).as("served while revalidating").isEqualTo(emulatorHost());
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
+
+        assertThatThrownBy(() -> lookup.lookup(ACCOUNT, ServiceName.LOGIN))
+                .as("asked again on the caller's thread, and still gone")
+                .isInstanceOf(DomainNotFoundException.class);
+        assertThat(csdsRequests()).isEqualTo(3);
     }
 
     @Test
@@ -128,16 +236,30 @@ class HttpDomainLookupTest extends DomainLookupContract {
 
     @Test
     void while_the_domain_api_fails_an_expired_answer_is_served_with_a_warning() {
-        DomainLookup lookup = lookup();
+        DomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates).toBuilder()
+                .staleWhileRevalidateFor(Duration.ZERO).build());
         lookup.lookup(ACCOUNT, ServiceName.LOGIN);
         clock.advance(Duration.ofHours(1));
         emulator().inject(Fault.status(Endpoint.CSDS, 503, 4));
         List<LogRecord> warnings = new ArrayList<>();
+
+        withWarningsIn(warnings,
+                () -> assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(emulatorHost()));
+
+        assertThat(csdsRequests()).as("1 good answer, then 1 + 3 retries that fail").isEqualTo(5);
+        assertThat(warnings).singleElement().extracting(LogRecord::getMessage).asString()
+                .contains("Domain API is failing").contains("60 min ago");
+    }
+
+    /** Runs {@code body} with the adapter's warnings collected in {@code warnings}. */
+    private static void withWarningsIn(List<LogRecord> warnings, ThrowingRunnable body) {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record);
+                    synchronized (warnings) {
+                        warnings.add(record);
+                    }
                 }
             }
 
@@ -152,14 +274,16 @@ class HttpDomainLookupTest extends DomainLookupContract {
         Logger logger = Logger.getLogger(HttpDomainLookup.class.getPackageName());
         logger.addHandler(capture);
         try {
-            assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(emulatorHost());
+            body.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             logger.removeHandler(capture);
         }
+    }
 
-        assertThat(csdsRequests()).as("1 good answer, then 1 + 3 retries that fail").isEqualTo(5);
-        assertThat(warnings).singleElement().extracting(LogRecord::getMessage).asString()
-                .contains("Domain API is failing").contains("60 min ago");
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test
@@ -233,15 +357,17 @@ class HttpDomainLookupTest extends DomainLookupContract {
     }
 
     @Test
-    void hosts_seeded_from_a_login_answer_need_no_request_until_they_expire() {
+    void hosts_seeded_from_a_login_answer_need_no_request_until_they_expire() throws Exception {
         ServiceHost seeded = ServiceHost.of("va.agentvep.liveperson.net");
-        DomainLookup lookup = lookup();
+        HttpDomainLookup lookup = lookup(TestSettings.fast(emulator(), certificates));
         lookup.seed(ACCOUNT, Map.of(ServiceName.LOGIN, seeded));
 
         assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(seeded);
         assertThat(csdsRequests()).isZero();
 
         clock.advance(Duration.ofMinutes(10));
+        assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).as("stale, while revalidated").isEqualTo(seeded);
+        assertThat(lookup.awaitRevalidations(Duration.ofSeconds(5))).isTrue();
         assertThat(lookup.lookup(ACCOUNT, ServiceName.LOGIN)).isEqualTo(emulatorHost());
         assertThat(csdsRequests()).isEqualTo(1);
     }

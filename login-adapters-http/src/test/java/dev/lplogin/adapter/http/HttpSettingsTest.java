@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -37,6 +38,9 @@ class HttpSettingsTest {
         assertThat(defaults.staleIfErrorFor()).isEqualTo(Duration.ofHours(24));
         assertThat(defaults.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(defaults.userAgent()).matches("lp-login/\\S+ Java/\\S+");
+        assertThat(defaults.staleWhileRevalidateFor()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.maxConnections()).isEqualTo(32);
+        assertThat(defaults.clientThreads()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
@@ -92,16 +96,19 @@ class HttpSettingsTest {
 
     @Test
     void each_builder_method_refuses_a_bad_value_naming_its_setting() {
-        Map<String, ThrowingCallable> bad = Map.of(
-                "connectTimeout", () -> HttpSettings.builder().connectTimeout(Duration.ZERO),
-                "requestTimeout", () -> HttpSettings.builder().requestTimeout(Duration.ofMillis(-1)),
-                "loginRateLimitFloor", () -> HttpSettings.builder().loginRateLimitFloor(Duration.ofSeconds(-1)),
-                "otherRateLimitFloor", () -> HttpSettings.builder().otherRateLimitFloor(Duration.ofSeconds(-1)),
-                "rateLimitBudget", () -> HttpSettings.builder().rateLimitBudget(Duration.ofSeconds(-1)),
-                "cacheTtl", () -> HttpSettings.builder().cacheTtl(Duration.ZERO),
-                "staleIfErrorFor", () -> HttpSettings.builder().staleIfErrorFor(Duration.ofSeconds(-1)),
-                "userAgent", () -> HttpSettings.builder().userAgent("bad\nagent"),
-                "maxBodyBytes", () -> HttpSettings.builder().maxBodyBytes(1023));
+        Map<String, ThrowingCallable> bad = new LinkedHashMap<>();
+        bad.put("connectTimeout", () -> HttpSettings.builder().connectTimeout(Duration.ZERO));
+        bad.put("requestTimeout", () -> HttpSettings.builder().requestTimeout(Duration.ofMillis(-1)));
+        bad.put("loginRateLimitFloor", () -> HttpSettings.builder().loginRateLimitFloor(Duration.ofSeconds(-1)));
+        bad.put("otherRateLimitFloor", () -> HttpSettings.builder().otherRateLimitFloor(Duration.ofSeconds(-1)));
+        bad.put("rateLimitBudget", () -> HttpSettings.builder().rateLimitBudget(Duration.ofSeconds(-1)));
+        bad.put("cacheTtl", () -> HttpSettings.builder().cacheTtl(Duration.ZERO));
+        bad.put("staleIfErrorFor", () -> HttpSettings.builder().staleIfErrorFor(Duration.ofSeconds(-1)));
+        bad.put("userAgent", () -> HttpSettings.builder().userAgent("bad\nagent"));
+        bad.put("maxBodyBytes", () -> HttpSettings.builder().maxBodyBytes(1023));
+        bad.put("staleWhileRevalidateFor", () -> HttpSettings.builder().staleWhileRevalidateFor(Duration.ofDays(-1)));
+        bad.put("maxConnections", () -> HttpSettings.builder().maxConnections(0));
+        bad.put("clientThreads", () -> HttpSettings.builder().clientThreads(0));
         bad.forEach((setting, call) -> assertThatIllegalArgumentException().as(setting).isThrownBy(call)
                 .withMessageContaining(setting));
         assertThatNullPointerException().isThrownBy(() -> HttpSettings.builder().cacheTtl(null))

@@ -290,7 +290,7 @@ public final class FileTokenStore implements TokenStore {
         if (content.isEmpty()) {
             return Optional.empty();
         }
-        Session session = codec.decode(file, content.get());
+        Session session = codec.decode(file.toString(), content.get());
         if (!nameOf(session.key()).equals(name)) {
             throw new CorruptRecordException("it holds the session of another key");
         }

@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.util.Map;
 import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -57,14 +56,14 @@ final class RecordCodec {
     }
 
     /**
-     * The session in {@code content}, read from {@code file} (named in errors).
+     * The session in {@code content}, read from {@code source} (a file, a Redis key: named in errors).
      *
      * @throws CorruptRecordException if the content is not a well-formed record
      * @throws StoreException         if it is well-formed but cannot be opened
      */
-    Session decode(Path file, byte[] content) throws CorruptRecordException {
+    Session decode(String source, byte[] content) throws CorruptRecordException {
         EnvelopeJson envelope = parse(content, EnvelopeJson::from);
-        checkFormat(file, envelope.format());
+        checkFormat(source, envelope.format());
         SessionKey sessionKey;
         try {
             sessionKey = SessionKey.of(envelope.account(), envelope.loginName());
@@ -72,7 +71,7 @@ final class RecordCodec {
             throw new CorruptRecordException("no valid session key");
         }
         SessionJson json = Boolean.TRUE.equals(envelope.encrypted())
-                ? parse(open(file, sessionKey, envelope), SessionJson::from)
+                ? parse(open(source, sessionKey, envelope), SessionJson::from)
                 : envelope.session();
         if (json == null) {
             throw new CorruptRecordException("no session");
@@ -114,7 +113,7 @@ final class RecordCodec {
         }
     }
 
-    private byte[] open(Path file, SessionKey sessionKey, EnvelopeJson envelope) {
+    private byte[] open(String file, SessionKey sessionKey, EnvelopeJson envelope) {
         // the id comes from the file: echo it only if it has the shape of an id, never arbitrary content
         String keyId = envelope.keyId() != null && KEY_ID.matcher(envelope.keyId()).matches()
                 ? envelope.keyId() : "unreadable";
@@ -124,7 +123,7 @@ final class RecordCodec {
         if (!configured.id().equals(envelope.keyId())) {
             throw new StoreException(file + " was encrypted with another key (key id " + keyId
                     + ", the configured key is " + configured.id() + "); configure the key it was written with, or"
-                    + " delete the file to log in again", null, false);
+                    + " delete it to log in again", null, false);
         }
         RecordCipher.Sealed sealed;
         try {
@@ -139,18 +138,18 @@ final class RecordCodec {
         return RecordCipher.open(configured, sealed, associatedData(sessionKey)).orElseThrow(() -> tampered(file));
     }
 
-    private static void checkFormat(Path file, Integer format) throws CorruptRecordException {
+    private static void checkFormat(String file, Integer format) throws CorruptRecordException {
         if (format == null || format < 1) {
             throw new CorruptRecordException("no format version");
         }
         if (format > WireFormat.FORMAT) {
             throw new StoreException(file + " has format " + format + ", written by a newer lp-login; this one reads"
-                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store directory",
+                    + " format " + WireFormat.FORMAT + ". Upgrade lp-login, or use another store",
                     null, false);
         }
     }
 
-    private static StoreException tampered(Path file) {
+    private static StoreException tampered(String file) {
         return new StoreException(file + " failed authentication: it was modified or damaged after it was written,"
                 + " so its content cannot be trusted. Delete it to log in again", null, false);
     }

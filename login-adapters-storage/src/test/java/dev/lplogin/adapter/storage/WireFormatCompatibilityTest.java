@@ -12,7 +12,6 @@ import dev.lplogin.domain.port.Lease;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +44,7 @@ class WireFormatCompatibilityTest {
     }
 
     private static final Jsonb YASSON = JsonbBuilder.create();
-    private static final Path FILE = Path.of("alice.json");
+    private static final String FILE = "alice.json";
     private static final Instant ISSUED = Instant.parse("2026-11-27T19:00:00.123456789Z");
 
     private final RecordCodec codec = new RecordCodec(Optional.empty());

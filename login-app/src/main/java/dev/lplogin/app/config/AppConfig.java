@@ -103,7 +103,7 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(file, "file");
         Lookup lookup = new Lookup(flags, env, file);
-        HttpSettings.Builder http = HttpSettings.builder();
+        HttpSettings.Builder http = HttpSettings.builder().proxyEnvironment(env);   // HTTPS_PROXY, NO_PROXY
         lookup.find(Key.CSDS).ifPresent(v -> checked(v, () -> http.csdsBaseUrl(uri(v))));
         lookup.find(Key.CA_CERT).ifPresent(v -> checked(v, () -> http.extraTrustedCertificate(path(v))));
         lookup.find(Key.RETRY_DELAYS).ifPresent(v -> checked(v, () -> http.retryDelays(durations(v))));

@@ -72,7 +72,9 @@ class AgentIT {
             throws Exception {
         Path sink = dir.resolve("run/bearer");
         Path keyFile = dir.resolve("run/agent.key");
-        URI url = startAgent("--sink", sink.toString(), "--key-file", keyFile.toString());
+        Path jsonSink = dir.resolve("run/session.json");
+        URI url = startAgent("--sink", sink.toString(), "--json-sink", jsonSink.toString(),
+                "--key-file", keyFile.toString());
 
         String bearer = Files.readString(sink);
         assertThat(bearer).endsWith("\n").hasLineCount(1);
@@ -107,6 +109,7 @@ class AgentIT {
         assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(agent.exitValue()).isZero();
         assertThat(sink).doesNotExist();
+        assertThat(jsonSink).doesNotExist();
         assertThat(keyFile).doesNotExist();
         String err = new String(agent.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(err).contains(ACCOUNT + "/" + USER + "  logged in").contains("agent stopped")
@@ -190,6 +193,50 @@ class AgentIT {
     }
 
     @Test
+    void a_config_file_keeps_several_sessions_with_a_sink_each_and_exec_hands_out_the_running_sink()
+            throws Exception {
+        Path run = dir.resolve("run");
+        Path demoSink = run.resolve("demo.token");
+        Path botSink = run.resolve("bot.token");
+        Path botJson = run.resolve("bot.json");
+        Path config = Files.createDirectories(dir.resolve("etc")).resolve("agent.properties");
+        Files.writeString(config, String.join("\n",
+                "listen=127.0.0.1:0",
+                "key-file=" + run.resolve("agent.key"),
+                "session.demo.account=" + ACCOUNT,
+                "session.demo.user=" + USER,
+                "session.demo.sink=" + demoSink,
+                "session.bot.account=" + ACCOUNT,
+                "session.bot.user=" + DemoAccount.BOT_USERNAME,
+                "session.bot.sink=" + botSink,
+                "session.bot.json-sink=" + botJson,
+                "session.bot.credentials-prefix=BOT_", ""));
+        URI url = start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD, "BOT_LP_CLIENT_ID", DemoAccount.CLIENT_ID,
+                "BOT_LP_CLIENT_SECRET", DemoAccount.CLIENT_SECRET), "agent", "--config", config.toString());
+        String key = Files.readString(run.resolve("agent.key")).strip();
+
+        String demo = Files.readString(demoSink).strip();
+        String bot = Files.readString(botSink).strip();
+        String json = Files.readString(botJson);
+        assertThat(emulator.isBearerValid(demo)).isTrue();
+        assertThat(emulator.isBearerValid(bot)).isTrue();
+        assertThat(bot).isNotEqualTo(demo);
+        assertThat(json).startsWith("{\"bearer\":\"" + bot + "\",\"account\":\"" + ACCOUNT + "\",\"user\":\""
+                + DemoAccount.BOT_USERNAME + "\",\"userId\":").contains("\"state\":\"fresh\"").hasLineCount(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(botJson))).isEqualTo("rw-------");
+        assertThat(get(url.resolve("/v1/token"), key).statusCode()).as("which session?").isEqualTo(400);
+        assertThat(get(url.resolve("/v1/token?user=" + DemoAccount.BOT_USERNAME), key).body()).isEqualTo(bot);
+        assertThat(get(url.resolve("/v1/token?account=" + ACCOUNT + "&user=nobody"), key).statusCode())
+                .isEqualTo(404);
+
+        CliProcess.Result exec = cli.run("exec", "--account", ACCOUNT, "--user", USER, "--",
+                "sh", "-c", "printf '%s|%s' \"$LP_BEARER\" \"$(cat \"$LP_BEARER_FILE\")\"");
+        assertThat(exec.exitCode()).as(exec.err()).isZero();
+        assertThat(exec.out()).isEqualTo(demo + "|" + demo);
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("exec reused the agent's session").isEqualTo(2);
+    }
+
+    @Test
     void refuses_a_non_loopback_listener_and_a_sink_in_a_directory_others_may_write() throws Exception {
         CliProcess.Result open = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "agent",
                 "--account", ACCOUNT, "--user", USER, "--listen", "0.0.0.0:0");
@@ -211,7 +258,12 @@ class AgentIT {
         List<String> args = new ArrayList<>(List.of("agent", "--account", ACCOUNT, "--user", USER,
                 "--listen", "127.0.0.1:0"));
         args.addAll(List.of(extra));
-        agent = cli.start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), args.toArray(String[]::new));
+        return start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), args.toArray(String[]::new));
+    }
+
+    /** Starts {@code lp-login args} and returns the URL it prints first. */
+    private URI start(Map<String, String> env, String... args) throws Exception {
+        agent = cli.start(env, args);
         BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
         String first = CliProcess.async(() -> {
             try {

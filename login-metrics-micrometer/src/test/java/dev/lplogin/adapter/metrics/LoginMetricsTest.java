@@ -80,6 +80,32 @@ class LoginMetricsTest {
     }
 
     @Test
+    void a_fresh_bearer_passes_through_no_meter() {
+        core().login(ACCOUNT, CREDENTIALS);
+        String before = snapshot();
+
+        for (int i = 0; i < 10_000; i++) {
+            core.bearer(KEY);
+        }
+
+        assertThat(snapshot()).as("the hot path calls no port and no listener, so no meter moves").isEqualTo(before);
+    }
+
+    /** Every timer's and counter's count, by id. */
+    private String snapshot() {
+        StringBuilder all = new StringBuilder();
+        registry.getMeters().stream().sorted(java.util.Comparator.comparing(m -> m.getId().toString()))
+                .forEach(m -> {
+                    if (m instanceof io.micrometer.core.instrument.Timer t) {
+                        all.append(m.getId()).append('=').append(t.count()).append('\n');
+                    } else if (m instanceof io.micrometer.core.instrument.Counter c) {
+                        all.append(m.getId()).append('=').append(c.count()).append('\n');
+                    }
+                });
+        return all.toString();
+    }
+
+    @Test
     void a_refresh_that_finds_the_session_killed_counts_a_relogin_with_reason_session_gone() {
         core().login(ACCOUNT, CREDENTIALS);
         gateway.refreshes.add(session -> new SessionGone(false));

@@ -1,0 +1,298 @@
+package dev.lplogin.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, in its own temporary
+ * directory: nothing of it touches a system Redis service, which may run beside it on 6379. Can be stopped (like a
+ * crash) and started again on the same port, for outage tests. Plaintext, or TLS-only with a certificate for
+ * 127.0.0.1 and localhost. {@code KEYS} is disabled, so a store that used it fails its tests.
+ *
+ * <p>There is no skip: when {@code redis-server} is missing, starting fails and says how to install it ({@code bin/test}
+ * and CI install it first). Most tests share one server through {@link RedisServerExtension}.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path directory;
+    private final int port;
+    private final Optional<Tls> tls;
+    private Process process;
+    private boolean hookAdded;
+
+    /**
+     * The TLS material of a TLS server: its certificate (PEM) is what clients trust.
+     *
+     * @param certificate the server's self-signed certificate, PEM
+     * @param privateKey  its private key, PEM (PKCS#8)
+     */
+    public record Tls(Path certificate, Path privateKey) {
+    }
+
+    private RedisServer(Path directory, int port, Optional<Tls> tls) {
+        this.directory = directory;
+        this.port = port;
+        this.tls = tls;
+    }
+
+    /** A plaintext server on a free port, started. */
+    public static RedisServer start() {
+        return start(Optional.empty());
+    }
+
+    /** A TLS-only server on a free port, with a fresh self-signed certificate for 127.0.0.1 and localhost. */
+    public static RedisServer startTls() {
+        try {
+            Path directory = Files.createTempDirectory("lp-redis-tls");
+            return start(directory, Optional.of(TestCertificates.selfSigned(directory)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a directory for redis-server", e);
+        }
+    }
+
+    private static RedisServer start(Optional<Tls> tls) {
+        try {
+            return start(Files.createTempDirectory("lp-redis"), tls);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a directory for redis-server", e);
+        }
+    }
+
+    private static RedisServer start(Path directory, Optional<Tls> tls) {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RedisServer server = new RedisServer(directory, freePort(), tls);
+            try {
+                server.startProcess();
+                return server;
+            } catch (IllegalStateException e) {
+                last = e; // most likely the port was taken between probing and binding: try another
+                server.stop();
+            }
+        }
+        throw last;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Optional<Tls> tls() {
+        return tls;
+    }
+
+    /** The URL of this server for a store, {@code redis://127.0.0.1:port} (or {@code rediss://}). */
+    public String url() {
+        return (tls.isPresent() ? "rediss://" : "redis://") + "127.0.0.1:" + port;
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the server at once (SIGKILL: like a crash, and no chance to save anything). */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the server again on the same port, empty (it kept nothing: no persistence). */
+    public synchronized void restart() {
+        stop();
+        startProcess();
+    }
+
+    /**
+     * Sends one command and returns the reply as text (simple strings, integers and bulk strings; arrays joined by
+     * newlines). For test set-up (ACL users) and assertions; the store under test always speaks through Lettuce.
+     */
+    public String command(String... args) {
+        return commandIn(0, args);
+    }
+
+    /** {@link #command} in logical database {@code database}. */
+    public String commandIn(int database, String... args) {
+        if (tls.isPresent()) {
+            throw new UnsupportedOperationException("command() speaks plaintext; use a store to reach a TLS server");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            if (database != 0) {
+                send(out, "SELECT", Integer.toString(database));
+                readReply(in);
+            }
+            send(out, args);
+            return readReply(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server on port " + port + " did not answer " + args[0], e);
+        }
+    }
+
+    private static void send(OutputStream out, String... args) throws IOException {
+        StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
+        for (String arg : args) {
+            request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(arg).append("\r\n");
+        }
+        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void startProcess() {
+        Path binary = binary();
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString(),
+                "--daemonize", "no", "--logfile", directory.resolve("redis.log").toString(),
+                "--databases", "4",
+                // KEYS blocks a production Redis: disabled here, so a store that used it would fail every list test
+                "--rename-command", "KEYS", ""));
+        if (tls.isPresent()) {
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port),
+                    "--tls-cert-file", tls.get().certificate().toString(),
+                    "--tls-key-file", tls.get().privateKey().toString(),
+                    "--tls-ca-cert-file", tls.get().certificate().toString(),
+                    "--tls-auth-clients", "no"));
+        } else {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("redis.out").toFile()).start();
+            if (!hookAdded) {
+                // a test JVM that dies must not leave redis-servers behind
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop redis-server"));
+                hookAdded = true;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + binary, e);
+        }
+        awaitListening();
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("redis-server exited at start: " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                if (tls.isPresent() || command("PING").equals("PONG")) {
+                    return;
+                }
+            } catch (IOException | IllegalStateException e) {
+                // not listening yet, or still loading
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting redis-server", e);
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on port " + port + " within " + START_TIMEOUT
+                + ": " + log());
+    }
+
+    private String log() {
+        try {
+            Path logFile = directory.resolve("redis.log");
+            String text = Files.exists(logFile) ? Files.readString(logFile) : "";
+            return text.length() > 2_000 ? text.substring(text.length() - 2_000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** {@code redis-server} from the PATH or Debian's place; a clear failure (never a skip) when it is missing. */
+    public static Path binary() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : (path + ":/usr/bin:/usr/local/bin:/usr/sbin").split(":")) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "redis-server");
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed, and the Redis store's tests run against a"
+                + " real one: install it with `apt-get install -y redis-server` (bin/test and .ci/run do this)");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port", e);
+        }
+    }
+
+    private static String readReply(InputStream in) throws IOException {
+        String line = readLine(in);
+        char type = line.charAt(0);
+        String rest = line.substring(1);
+        return switch (type) {
+            case '+', ':' -> rest;
+            case '-' -> throw new IllegalStateException("redis: " + rest);
+            case '$' -> {
+                int length = Integer.parseInt(rest);
+                if (length < 0) {
+                    yield "";
+                }
+                byte[] bytes = in.readNBytes(length + 2);
+                yield new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            case '*' -> {
+                int count = Integer.parseInt(rest);
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    items.add(readReply(in));
+                }
+                yield String.join("\n", items);
+            }
+            default -> throw new IllegalStateException("unexpected reply " + line);
+        };
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\r') {
+                in.read();
+                return line.toString();
+            }
+            line.append((char) c);
+        }
+        throw new IOException("connection closed");
+    }
+}
