@@ -15,7 +15,7 @@ public final class DomainNotFoundException extends InfrastructureException {
     public DomainNotFoundException(AccountId account, ServiceName service) {
         super(Operation.DOMAIN_LOOKUP, "no host for service '" + Objects.requireNonNull(service, "service")
                 + "' of account " + Objects.requireNonNull(account, "account")
-                + "; check the account id (and the --csds URL if you set one)", null);
+                + "; check the account id (and the Domain API address, if one is configured)", null);
         this.account = account;
         this.service = service;
     }

@@ -22,6 +22,11 @@ record Backoff(Duration initial, Duration max, int failuresBefore, double jitter
      * empty while the failures are still below the threshold (the next caller may try at once).
      */
     Optional<Instant> nextAttempt(int failures, Instant now) {
+        return nextAttempt(failures, now, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Like {@link #nextAttempt(int, Instant)}, with {@code luck} (uniform in [0, 1)) choosing the jitter. */
+    Optional<Instant> nextAttempt(int failures, Instant now, double luck) {
         if (failures <= 0 || failures < failuresBefore) {
             return Optional.empty();
         }
@@ -30,7 +35,7 @@ record Backoff(Duration initial, Duration max, int failuresBefore, double jitter
         if (wait.compareTo(max) > 0) {
             wait = max;
         }
-        long extraMillis = (long) (wait.toMillis() * jitter * ThreadLocalRandom.current().nextDouble());
+        long extraMillis = (long) (wait.toMillis() * jitter * luck);
         return Optional.of(now.plus(wait).plusMillis(extraMillis));
     }
 }

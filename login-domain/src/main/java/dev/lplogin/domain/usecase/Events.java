@@ -19,7 +19,7 @@ final class Events {
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "lp-login: a session listener failed on " + event.getClass().getSimpleName()
+            LOG.log(Level.WARNING, "a session listener failed on " + event.getClass().getSimpleName()
                     + " for " + event.key() + "; the lifecycle goes on", e);
         }
     }

@@ -287,8 +287,10 @@ public final class LoginSettings {
         }
 
         /**
-         * How many background steps (keep-alive refreshes, background re-logins and retries) may run at once; more
-         * wait in a queue. Callers waiting for a login of their own are not limited by it. Default 16: 10,000
+         * How many background steps (keep-alive refreshes, background re-logins and retries, the refresh a stale
+         * read starts) may run at once; more wait in line, first come first served. A caller that needs a login
+         * starts its own flight outside this limit (unless that key's background step is already in line: then it
+         * joins it). Default 16: 10,000
          * sessions refreshed every 4 minutes need about 42 refreshes a second, which 16 at a time carry with a
          * round trip of up to 380 ms, while 16 connections stay far below what makes a service (or a NAT) suffer a
          * connection storm.

@@ -47,8 +47,11 @@ public interface LoginUseCase extends AutoCloseable {
     void useCredentials(AccountId account, Credentials credentials);
 
     /**
-     * A bearer that is valid now: from memory if fresh (lock-free), from the store if another process saved one,
-     * refreshed in the background if stale, or from one new login if expired and credentials are held.
+     * A bearer that is valid now: from memory if fresh (one volatile read: no lock, no allocation, no clock read),
+     * from the store if another process saved one, refreshed in the background if stale, or from one new login if
+     * expired and credentials are held. A bearer is never handed out past its hard deadline (idle timeout or
+     * maximum lifetime) unless the core's scheduler thread is more than one refresh interval late; see
+     * {@code docs/lifecycle.md}.
      *
      * @throws SessionUnavailableException if none can be had (not logged in, rejected, blocked, backing off)
      */

@@ -2,7 +2,6 @@ package dev.lplogin.domain.usecase;
 
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
-import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
@@ -17,10 +16,17 @@ import dev.lplogin.domain.port.Scheduler;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
-import dev.lplogin.domain.usecase.Renewal.Intent;
+import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
+import dev.lplogin.domain.usecase.SessionStateMachine.Event;
+import dev.lplogin.domain.usecase.SessionStateMachine.Flight;
+import dev.lplogin.domain.usecase.SessionStateMachine.FlightResult;
+import dev.lplogin.domain.usecase.SessionStateMachine.KeyState;
+import dev.lplogin.domain.usecase.SessionStateMachine.Purpose;
+import dev.lplogin.domain.usecase.SessionStateMachine.Rules;
+import dev.lplogin.domain.usecase.SessionStateMachine.Why;
 import dev.lplogin.domain.usecase.SessionUnavailableException.Reason;
 import java.lang.System.Logger.Level;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,45 +41,122 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The session lifecycle: the one implementation of {@link LoginUseCase}. Holds a {@link KeySlot} per key, answers
- * {@link #bearer} for a fresh session from an immutable snapshot without a lock, and funnels all upstream work for a
- * key through that key's single flight, run by {@link Renewal} on the network executor.
+ * The session lifecycle: the one implementation of {@link LoginUseCase}. Tracks a {@link TrackedKey} per key, hands
+ * out a fresh bearer from its snapshot with one volatile read, and turns every other call into an event for the
+ * {@link SessionStateMachine}, whose effects the {@link EffectRunner} runs.
  */
 final class SessionLifecycle implements LoginUseCase {
 
     private static final System.Logger LOG = System.getLogger(SessionLifecycle.class.getName());
+    /** A caller's call re-decides at most this often when the flight it joined was for something else. */
+    private static final int ATTEMPTS = 4;
 
     private final LoginSettings settings;
+    private final Rules rules;
     private final DomainLookup domainLookup;
     private final TokenStore tokenStore;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
-    private final Executor executor;
     private final Optional<ExecutorService> ownedExecutor;
-    private final KeepAlive keepAlive;
-    private final Renewal renewal;
-    private final Map<SessionKey, KeySlot> slots = new ConcurrentHashMap<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final EffectRunner runner;
+    private final Map<SessionKey, TrackedKey> keys = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     SessionLifecycle(DomainLookup domainLookup, AuthGateway gateway, TokenStore tokenStore, SessionListener listener,
             LoginSettings settings) {
         this.settings = settings;
+        this.rules = Rules.from(settings);
         this.domainLookup = domainLookup;
         this.tokenStore = tokenStore;
         this.scheduler = settings.scheduler().orElseGet(ThreadScheduler::new);
         this.ownsScheduler = settings.scheduler().isEmpty();
         this.ownedExecutor = settings.executor().isPresent() ? Optional.empty()
                 : Optional.of(Executors.newVirtualThreadPerTaskExecutor());
-        this.executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
-        this.keepAlive = new KeepAlive(settings, scheduler, this::keepAliveDue, closed::get);
-        this.renewal = new Renewal(domainLookup, gateway, new StoredSessions(tokenStore, settings, scheduler, executor),
-                new Events(listener), keepAlive, settings);
+        Executor executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
+        this.runner = new EffectRunner(new SessionStateMachine(rules), domainLookup, gateway,
+                new StoredSessions(tokenStore, settings, scheduler, executor), new Events(listener), scheduler, executor,
+                new BackgroundWork(executor, settings.backgroundConcurrency()),
+                new RefreshPlanner(settings.refreshInterval()), settings.clock(), () -> closed);
+        if (ownsScheduler) {
+            // the own scheduler waits on the monotonic clock, which stands still while the machine sleeps
+            watchClock(new ClockWatch(settings.clock(), System::nanoTime, this::retimeAllKeys));
+        }
+    }
+
+    private void watchClock(ClockWatch watch) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(Duration.ofSeconds(1), () -> {
+                watch.check();
+                watchClock(watch);
+            });
+        } catch (RejectedExecutionException e) {
+            // closing: the scheduler is shut down
+        }
+    }
+
+    /** After the wall clock jumped ahead: every key's timer event now, so that each key catches up at once. */
+    void retimeAllKeys() {
+        if (!closed) {
+            keys.values().forEach(tracked -> runner.apply(tracked, new Event.TimerFired(false)));
+        }
+    }
+
+    /**
+     * The hot path: a fresh bearer is one map read and one volatile read of an immutable snapshot — no lock, no
+     * allocation, no clock. The scheduler clears {@code hotBearer} when the session stops being fresh (see
+     * {@link SessionStateMachine#handoverAt}); from then on {@link #bearerSlowly} looks at the time on every call.
+     */
+    @Override
+    public Secret bearer(SessionKey key) {
+        Objects.requireNonNull(key, "key");
+        requireOpen();
+        TrackedKey tracked = keys.get(key);
+        if (tracked != null) {
+            Secret hot = tracked.state().hotBearer();
+            if (hot != null) {
+                return hot;
+            }
+        }
+        return bearerSlowly(key);
+    }
+
+    private Secret bearerSlowly(SessionKey key) {
+        TrackedKey tracked = track(key);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            for (Effect effect : runner.apply(tracked, new Event.BearerAsked())) {
+                switch (effect) {
+                    case Effect.Serve serve -> {
+                        return serve.bearer();
+                    }
+                    case Effect.Fail fail -> throw unavailable(key, fail.why());
+                    case Effect.AwaitFlight await -> {
+                        switch (await(key, runner.flight(tracked, await.purpose()))) {
+                            case FlightResult.Usable usable -> {
+                                return usable.session().bearer();
+                            }
+                            case FlightResult.NotRefreshed kept -> {
+                                return kept.session().bearer();
+                            }
+                            case FlightResult.Unavailable none -> throw unavailable(key, none.why());
+                            // joined an explicit login or logout: decide again from the state it left
+                            case FlightResult.LoginAnswer answer -> { }
+                            case FlightResult.LoggedOut loggedOut -> { }
+                        }
+                    }
+                    default -> throw new IllegalStateException("unexpected effect for a caller: " + effect);
+                }
+            }
+        }
+        throw unavailable(key, new Why.Refused(Reason.UNAVAILABLE, "the session kept changing while we waited "
+                + "for it (logins and logouts of the same key at once); try again", Optional.empty()));
     }
 
     @Override
@@ -81,28 +164,16 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(credentials, "credentials");
         requireOpen();
-        KeySlot slot = slotFor(new SessionKey(account, credentials.username()));
-        slot.update(state -> state.withCredentials(credentials));
-        AtomicReference<LoginOutcome> outcome = new AtomicReference<>();
-        CompletableFuture<Settled> flight = slot.flight.runAfterCurrent(executor, () -> {
-            LoginOutcome result = renewal.loginNow(slot, credentials);
-            outcome.set(result);
-            return renewal.settledOrThrow(slot, result);
-        });
-        try {
-            flight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionUnavailableException(slot.key, Reason.UNAVAILABLE,
-                    slot.key + ": interrupted while waiting for the login", null, e);
-        } catch (ExecutionException e) {
-            // rejected, blocked or rate-limited come back as the outcome value; outages as the port's exception
-            if (outcome.get() == null) {
-                throw e.getCause() instanceof InfrastructureException infrastructure ? infrastructure
-                        : rethrow(slot.key, e.getCause());
-            }
-        }
-        return outcome.get();
+        SessionKey key = new SessionKey(account, credentials.username());
+        TrackedKey tracked = track(key);
+        runner.apply(tracked, new Event.CredentialsGiven(credentials));
+        return switch (await(key, runner.flightAfterCurrent(tracked, Flight.login(credentials)))) {
+            case FlightResult.LoginAnswer answer -> answer.outcome();
+            // outages are thrown as the port's exception
+            case FlightResult.Unavailable(Why.Outage outage) -> throw outage.failure();
+            case FlightResult.Unavailable(Why.Refused refused) -> throw unavailable(key, refused);
+            case FlightResult other -> throw new IllegalStateException("a login flight ended with " + other);
+        };
     }
 
     @Override
@@ -110,48 +181,37 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(credentials, "credentials");
         requireOpen();
-        slotFor(new SessionKey(account, credentials.username())).update(state -> state.withCredentials(credentials));
-    }
-
-    @Override
-    public Secret bearer(SessionKey key) {
-        Objects.requireNonNull(key, "key");
-        requireOpen();
-        KeySlot slot = slotFor(key);
-        KeyState state = slot.state();
-        Instant now = settings.clock().instant();
-        switch (state.freshness(now, settings)) {
-            case FRESH -> {
-                return state.session().orElseThrow().bearer();
-            }
-            case STALE -> {
-                // hand out the still-valid bearer now; the one refresh runs (or already runs) in the background
-                if (slot.mayRefreshAt(now)) {
-                    slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_IF_DUE));
-                }
-                return state.session().orElseThrow().bearer();
-            }
-            default -> {
-                throwIfHalted(slot);
-                return await(key, slot.flight.join(executor, () -> renewal.settle(slot, Intent.ACQUIRE)))
-                        .session().bearer();
-            }
-        }
+        runner.apply(track(new SessionKey(account, credentials.username())), new Event.CredentialsGiven(credentials));
     }
 
     @Override
     public SessionInfo refresh(SessionKey key) {
         Objects.requireNonNull(key, "key");
         requireOpen();
-        KeySlot slot = slotFor(key);
-        if (slot.state().freshness(settings.clock().instant(), settings) == Freshness.EXPIRED) {
-            throwIfHalted(slot);
+        TrackedKey tracked = track(key);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            for (Effect effect : runner.apply(tracked, new Event.RefreshAsked())) {
+                switch (effect) {
+                    case Effect.Fail fail -> throw unavailable(key, fail.why());
+                    case Effect.AwaitFlight await -> {
+                        switch (await(key, runner.flight(tracked, await.purpose()))) {
+                            case FlightResult.Usable usable -> {
+                                return info(usable.session(), tracked.state());
+                            }
+                            case FlightResult.NotRefreshed(Session kept, Why.Outage outage) -> throw outage.failure();
+                            case FlightResult.NotRefreshed(Session kept, Why.Refused refused) ->
+                                    throw unavailable(key, refused);
+                            case FlightResult.Unavailable none -> throw unavailable(key, none.why());
+                            case FlightResult.LoginAnswer answer -> { }
+                            case FlightResult.LoggedOut loggedOut -> { }
+                        }
+                    }
+                    default -> throw new IllegalStateException("unexpected effect for a caller: " + effect);
+                }
+            }
         }
-        Settled settled = await(key, slot.flight.join(executor, () -> renewal.settle(slot, Intent.REFRESH_NOW)));
-        if (settled.refreshFailure().isPresent()) {
-            throw settled.refreshFailure().get();
-        }
-        return info(settled.session(), slot.state());
+        throw unavailable(key, new Why.Refused(Reason.UNAVAILABLE, "the session kept changing while we waited "
+                + "for its refresh; try again", Optional.empty()));
     }
 
     @Override
@@ -159,11 +219,9 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(rejectedBearer, "rejected bearer");
         requireOpen();
-        KeySlot slot = slots.get(key);
-        if (slot != null) {
-            // only the current bearer counts: many callers reporting the same old 401 cause one re-login
-            slot.update(state -> state.session().filter(s -> s.bearer().equals(rejectedBearer)).isPresent()
-                    ? state.markInvalidated() : state);
+        TrackedKey tracked = keys.get(key);
+        if (tracked != null) {
+            runner.apply(tracked, new Event.BearerRefused(rejectedBearer));
         }
     }
 
@@ -171,7 +229,7 @@ final class SessionLifecycle implements LoginUseCase {
     public boolean logout(SessionKey key) {
         Objects.requireNonNull(key, "key");
         requireOpen();
-        return logout(slotFor(key));
+        return logout(track(key));
     }
 
     @Override
@@ -192,12 +250,12 @@ final class SessionLifecycle implements LoginUseCase {
     @Override
     public int logoutAll() {
         requireOpen();
-        Set<SessionKey> keys = new LinkedHashSet<>();
-        slots.forEach((key, slot) -> slot.state().session().ifPresent(s -> keys.add(key)));
-        tokenStore.list().forEach(stored -> keys.add(stored.key()));
+        Set<SessionKey> all = new LinkedHashSet<>();
+        keys.forEach((key, tracked) -> tracked.state().session().ifPresent(s -> all.add(key)));
+        tokenStore.list().forEach(stored -> all.add(stored.key()));
         int count = 0;
-        for (SessionKey key : keys) {
-            count += logout(slotFor(key)) ? 1 : 0;
+        for (SessionKey key : all) {
+            count += logout(track(key)) ? 1 : 0;
         }
         return count;
     }
@@ -206,12 +264,12 @@ final class SessionLifecycle implements LoginUseCase {
     public List<SessionInfo> sessions() {
         requireOpen();
         Map<SessionKey, SessionInfo> all = new LinkedHashMap<>();
-        slots.forEach((key, slot) -> {
-            KeyState state = slot.state();
+        keys.forEach((key, tracked) -> {
+            KeyState state = tracked.state();
             state.session().ifPresent(session -> all.put(key, info(session, state)));
         });
         for (Session stored : tokenStore.list()) {
-            all.putIfAbsent(stored.key(), info(stored, KeyState.EMPTY.withSession(stored)));
+            all.putIfAbsent(stored.key(), info(stored, KeyState.EMPTY));
         }
         return List.copyOf(all.values());
     }
@@ -220,23 +278,29 @@ final class SessionLifecycle implements LoginUseCase {
     public Optional<SessionInfo> session(SessionKey key) {
         Objects.requireNonNull(key, "key");
         requireOpen();
-        KeySlot slot = slots.get(key);
-        if (slot != null && slot.state().session().isPresent()) {
-            return Optional.of(info(slot.state().session().get(), slot.state()));
+        TrackedKey tracked = keys.get(key);
+        if (tracked != null && tracked.state().session().isPresent()) {
+            return Optional.of(info(tracked.state().session().get(), tracked.state()));
         }
-        return tokenStore.load(key).map(stored -> info(stored, KeyState.EMPTY.withSession(stored)));
+        return tokenStore.load(key).map(stored -> info(stored, KeyState.EMPTY));
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (closed) {
             return;
         }
-        slots.values().forEach(KeySlot::cancelTimer);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        keys.values().forEach(TrackedKey::cancelTimer);
         if (settings.logoutOnClose()) {
             logoutEverySession();
         }
-        slots.values().forEach(KeySlot::cancelTimer); // a flight that ended meanwhile may have planned another
+        keys.values().forEach(TrackedKey::cancelTimer); // a flight that ended meanwhile may have set another
         if (ownsScheduler) {
             scheduler.shutdown();
         }
@@ -244,131 +308,88 @@ final class SessionLifecycle implements LoginUseCase {
     }
 
     private void logoutEverySession() {
-        List<CompletableFuture<Boolean>> logouts = new ArrayList<>();
-        for (KeySlot slot : slots.values()) {
-            if (slot.state().session().isPresent()) {
-                logouts.add(logoutFlight(slot));
+        List<CompletableFuture<FlightResult>> logouts = new ArrayList<>();
+        for (TrackedKey tracked : keys.values()) {
+            if (tracked.state().session().isPresent()) {
+                logouts.add(runner.flightAfterCurrent(tracked, Flight.of(Purpose.LOGOUT)));
             }
         }
         try {
             CompletableFuture.allOf(logouts.toArray(CompletableFuture[]::new))
                     .get(settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            for (CompletableFuture<FlightResult> logout : logouts) {
+                if (logout.getNow(null) instanceof FlightResult.LoggedOut(var had, var failure)
+                        && failure.isPresent()) {
+                    LOG.log(Level.WARNING, "a logout on close failed: " + failure.get().getMessage());
+                }
+            }
         } catch (TimeoutException e) {
             long pending = logouts.stream().filter(f -> !f.isDone()).count();
-            LOG.log(Level.WARNING, "lp-login: " + pending + " of " + logouts.size() + " sessions were not logged out "
-                    + "within " + settings.closeTimeout() + "; they expire by themselves on the service");
+            LOG.log(Level.WARNING, pending + " of " + logouts.size() + " sessions were not logged out within "
+                    + settings.closeTimeout() + "; they expire by themselves on the service");
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "lp-login: a logout on close failed: " + e.getCause().getMessage());
+            LOG.log(Level.WARNING, "a logout on close failed: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean logout(KeySlot slot) {
-        CompletableFuture<Boolean> flight = logoutFlight(slot);
-        try {
-            return flight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(slot.key + ": interrupted while logging out", e);
-        } catch (ExecutionException e) {
-            throw rethrow(slot.key, e.getCause());
-        }
-    }
-
-    /**
-     * Runs the logout in the key's flight, after whatever is in flight, so that a login finishing later cannot bring
-     * the session back. Callers who join that flight for a bearer learn there is no session any more.
-     */
-    private CompletableFuture<Boolean> logoutFlight(KeySlot slot) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        slot.flight.runAfterCurrent(executor, () -> {
-            KeyState before = slot.state();
-            try {
-                result.complete(renewal.logout(slot));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+    private boolean logout(TrackedKey tracked) {
+        FlightResult result = await(tracked.key, runner.flightAfterCurrent(tracked, Flight.of(Purpose.LOGOUT)));
+        if (result instanceof FlightResult.LoggedOut(boolean hadSession, Optional<InfrastructureException> failure)) {
+            if (failure.isPresent()) {
+                throw failure.get(); // the session is forgotten anyway
             }
-            throw Renewal.notLoggedIn(slot.key, before.withoutSession());
-        }).exceptionally(failure -> null);
-        return result;
-    }
-
-    /** Keep-alive timer of plan {@code plan} fired (on the scheduler thread): start the flight and return at once. */
-    private void keepAliveDue(KeySlot slot, long plan) {
-        if (closed.get()) {
-            return;
+            return hadSession;
         }
-        SingleFlight.Flight<Settled> flight =
-                slot.flight.joinOrStart(executor, () -> renewal.settle(slot, Intent.REFRESH_NOW));
-        flight.future().whenComplete((ok, failure) -> {
-            if (!flight.started()) {
-                // Joined someone else's flight, which may not have done this tick's work: e.g. a pickup of a stored
-                // session already due planned this very tick, which then fired into it. If nothing was planned
-                // since, the tick would be lost, and with it the key's keep-alive: run it again now.
-                if (slot.isLatestPlan(plan)) {
-                    keepAliveDue(slot, plan);
-                }
-            } else if (failure != null) {
-                // the listener already heard about it; a failing background step is not an error of any caller
-                LOG.log(Level.DEBUG, "lp-login: background step for " + slot.key + " failed: " + failure.getMessage());
-            }
-        });
+        throw new IllegalStateException("a logout flight ended with " + result);
     }
 
-    private void throwIfHalted(KeySlot slot) {
-        Optional<Halt> halt = slot.state().halt();
-        if (halt.isPresent() && halt.get().blocks(settings.clock().instant())) {
-            throw halt.get().toException(slot.key, null);
-        }
-    }
-
-    private Settled await(SessionKey key, CompletableFuture<Settled> flight) {
+    private FlightResult await(SessionKey key, CompletableFuture<FlightResult> flight) {
         try {
             return flight.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionUnavailableException(key, Reason.UNAVAILABLE,
-                    key + ": interrupted while waiting for a login", null, e);
+                    key + ": interrupted while waiting for a login or refresh", null, e);
         } catch (ExecutionException e) {
-            throw rethrow(key, e.getCause());
+            // flights return their outcomes; only a defect (or a closed core) gets here
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(key + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 
-    /**
-     * The flight's failure as this caller's exception. Every waiting caller gets its own instance (one shared
-     * exception thrown on many threads would collect their suppressed exceptions); infrastructure failures that
-     * are worth retrying become "unavailable, next attempt at …".
-     */
-    private RuntimeException rethrow(SessionKey key, Throwable failure) {
-        return switch (failure) {
-            case SessionUnavailableException e ->
-                    new SessionUnavailableException(key, e.reason(), e.getMessage(), e.nextAttemptAt().orElse(null), e);
-            case InfrastructureException e when e.retryable() && !(e instanceof StoreException) -> {
-                Optional<Instant> next = Optional.ofNullable(slots.get(key)).flatMap(s -> s.state().halt())
-                        .flatMap(Halt::until);
-                yield new SessionUnavailableException(key, Reason.UNAVAILABLE, key + ": could not log in, "
-                        + e.getMessage() + next.map(t -> "; next attempt at " + t).orElse("; try again shortly"),
-                        next.orElse(null), e);
-            }
-            case RuntimeException e -> e;
-            case Error e -> throw e;
-            default -> new IllegalStateException(key + ": " + failure.getMessage(), failure);
+    /** Why no session is available, as this caller's own exception. */
+    private static RuntimeException unavailable(SessionKey key, Why why) {
+        return switch (why) {
+            case Why.Refused refused -> new SessionUnavailableException(key, refused.reason(),
+                    key + ": " + refused.message(), refused.nextAttempt().orElse(null), null);
+            case Why.Outage outage when outage.failure().retryable() && !(outage.failure() instanceof StoreException) ->
+                    new SessionUnavailableException(key, Reason.UNAVAILABLE, key + ": could not log in, "
+                            + outage.failure().getMessage()
+                            + outage.nextAttempt().map(t -> "; next attempt at " + t).orElse("; try again shortly"),
+                            outage.nextAttempt().orElse(null), outage.failure());
+            case Why.Outage outage -> outage.failure();
         };
     }
 
     private SessionInfo info(Session session, KeyState state) {
-        return SessionInfo.of(session, state.freshness(settings.clock().instant(), settings));
+        return SessionInfo.of(session, state.session().isPresent() ? state.freshness(settings.clock().instant(), rules)
+                : session.freshnessAt(settings.clock().instant(), rules.refreshInterval(), rules.idleTimeout()));
     }
 
-    private KeySlot slotFor(SessionKey key) {
-        KeySlot slot = slots.get(key); // the hot path: a plain lock-free read, computeIfAbsent may lock a bin
-        return slot != null ? slot
-                : slots.computeIfAbsent(key, k -> new KeySlot(k, new CompetingLogins(settings.refreshInterval())));
+    private TrackedKey track(SessionKey key) {
+        TrackedKey tracked = keys.get(key); // a plain lock-free read first: computeIfAbsent may lock a bin
+        return tracked != null ? tracked : keys.computeIfAbsent(key, TrackedKey::new);
     }
 
     private void requireOpen() {
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException("this login core is closed; create a new one with LoginCore.create");
         }
     }

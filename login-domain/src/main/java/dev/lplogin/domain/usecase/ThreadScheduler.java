@@ -35,7 +35,7 @@ final class ThreadScheduler implements Scheduler {
                 task.run();
             } catch (RuntimeException e) {
                 // a scheduled future would swallow it silently; one failing task must not hide others' problems
-                LOG.log(Level.WARNING, "lp-login: a scheduled task failed", e);
+                LOG.log(Level.WARNING, "a scheduled task failed", e);
             }
         }, nanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);

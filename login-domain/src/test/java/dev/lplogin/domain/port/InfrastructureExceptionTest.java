@@ -63,7 +63,7 @@ class InfrastructureExceptionTest {
         var e = new DomainNotFoundException(AccountId.of("12345678"), ServiceName.LOGIN);
 
         assertThat(e).hasMessage("domain lookup: no host for service 'agentVep' of account 12345678; "
-                + "check the account id (and the --csds URL if you set one)").hasNoCause();
+                + "check the account id (and the Domain API address, if one is configured)").hasNoCause();
         assertThat(e.account()).isEqualTo(AccountId.of("12345678"));
         assertThat(e.service()).isEqualTo(ServiceName.LOGIN);
         assertThat(e.operation()).isEqualTo(Operation.DOMAIN_LOOKUP);

@@ -28,24 +28,6 @@ class OutcomesTest {
     }
 
     @Test
-    void callers_branch_on_outcomes_with_an_exhaustive_switch() {
-        assertThat(describe(new CredentialsRejected("bad password"))).isEqualTo("rejected: bad password");
-        assertThat(describe(new Blocked(""))).isEqualTo("blocked");
-        assertThat(describe(new RateLimited(Duration.ofSeconds(5)))).isEqualTo("wait PT5S");
-        assertThat(describe(new LoggedIn(session(), Map.of()))).isEqualTo("logged in as 12345678/demo");
-    }
-
-    // No default branch: adding a case to LoginOutcome breaks this compile, which is the point of a sealed outcome.
-    private static String describe(LoginOutcome outcome) {
-        return switch (outcome) {
-            case LoggedIn in -> "logged in as " + in.session().key();
-            case CredentialsRejected r -> "rejected: " + r.detail();
-            case Blocked b -> "blocked";
-            case RateLimited r -> "wait " + r.retryAfter();
-        };
-    }
-
-    @Test
     void details_are_required_but_may_be_empty() {
         assertThat(new Blocked("").detail()).isEmpty();
         assertThat(new CredentialsRejected("").detail()).isEmpty();

@@ -2,7 +2,6 @@ package dev.lplogin.domain.port;
 
 import static dev.lplogin.domain.model.SessionFixtures.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -52,11 +51,5 @@ class SessionEventTest {
                 .hasMessage("reason");
         assertThatThrownBy(() -> new SessionEvent.CompetingLogin(KEY, AT, 2, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("advice");
-    }
-
-    @Test
-    void the_none_listener_accepts_every_event() {
-        assertThatCode(() -> SessionListener.NONE.onEvent(new SessionEvent.LoggedOut(KEY, AT)))
-                .doesNotThrowAnyException();
     }
 }

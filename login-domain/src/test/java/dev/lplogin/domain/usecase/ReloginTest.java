@@ -86,7 +86,7 @@ class ReloginTest {
         LoginUseCase core = rig.core(rig.settings().keepAlive(false));
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.gateway.refreshOutage = true;
-        rig.clock.advance(Duration.ofMinutes(5));
+        rig.advance(Duration.ofMinutes(5));
 
         for (int i = 0; i < 100; i++) {
             assertThat(core.bearer(KEY)).isEqualTo(bearer);

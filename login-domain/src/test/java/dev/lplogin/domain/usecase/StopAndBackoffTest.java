@@ -137,7 +137,9 @@ class StopAndBackoffTest {
         rig.advance(Duration.ofMinutes(3));
 
         assertThat(rig.gateway.logins).hasValue(attempts + 1);
-        assertThat(core.bearer(KEY)).isNotNull();
+        Secret bearer = core.bearer(KEY);
+        assertThat(rig.gateway.isLive(bearer)).as("the background retry's session").isTrue();
+        assertThat(rig.store.peek(KEY)).get().extracting(Session::bearer).isEqualTo(bearer);
         assertThat(rig.gateway.logins).hasValue(attempts + 1);
     }
 
@@ -180,7 +182,8 @@ class StopAndBackoffTest {
 
         rig.gateway.loginAnswer = null;
         rig.clock.advance(Duration.ofSeconds(1));
-        assertThat(core.bearer(KEY)).isNotNull();
+        Secret bearer = core.bearer(KEY);
+        assertThat(rig.gateway.isLive(bearer)).as("a new login once retry-after passed").isTrue();
         assertThat(rig.gateway.logins).hasValue(2);
     }
 
