@@ -1,4 +1,4 @@
-/** Contract tests every port implementation must pass, and a JUnit 5 extension that runs the emulator. */
+/** Contract tests every port implementation must pass, a JUnit 5 extension that runs the emulator, a test proxy. */
 module dev.lplogin.testkit {
     requires transitive dev.lplogin.domain;
     requires transitive dev.lplogin.emulator;

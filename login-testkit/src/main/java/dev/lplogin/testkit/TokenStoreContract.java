@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ public abstract class TokenStoreContract {
 
     private static final Duration TTL = Duration.ofSeconds(30);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final ManualClock clock = new ManualClock(START);
 
     /** The store under test, fresh for every test. */
     protected TokenStore store;
@@ -83,13 +82,13 @@ public abstract class TokenStoreContract {
 
     @BeforeEach
     public final void createFreshStore() {
-        now.set(START);
-        store = createStore(now::get);
+        clock.set(START);
+        store = createStore(clock);
     }
 
     /** Moves the store's clock forward. */
     protected final void advanceClock(Duration duration) {
-        now.updateAndGet(t -> t.plus(duration));
+        clock.advance(duration);
     }
 
     // --- loading, saving, versions --------------------------------------------------------------------------------

@@ -57,10 +57,10 @@ public final class HttpDomainLookup implements DomainLookup {
     private final HttpSettings settings;
     private final InstantSource clock;
     private final ConcurrentMap<AccountId, CachedServices> cache = new ConcurrentHashMap<>();
-    private final SingleFlight<AccountId, Optional<CachedServices>> allServices =
-            new SingleFlight<>(Operation.DOMAIN_LOOKUP);
-    private final SingleFlight<AccountService, Optional<String>> oneService =
-            new SingleFlight<>(Operation.DOMAIN_LOOKUP);
+    private final SharedFetch<AccountId, Optional<CachedServices>> allServices =
+            new SharedFetch<>(Operation.DOMAIN_LOOKUP);
+    private final SharedFetch<AccountService, Optional<String>> oneService =
+            new SharedFetch<>(Operation.DOMAIN_LOOKUP);
     /** Accounts with a background revalidation running: at most one each. */
     private final ConcurrentMap<AccountId, Thread> revalidating = new ConcurrentHashMap<>();
     /** Accounts whose last background revalidation failed, and when the next may start. */

@@ -15,8 +15,10 @@ import dev.lplogin.emulator.Fault;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.DomainLookupContract;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ class HttpDomainLookupTest extends DomainLookupContract {
 
     private static final ServiceName SENTINEL = ServiceName.of("sentinel");
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:00:00Z"));
     private HttpTransport transport;
 
     @Override

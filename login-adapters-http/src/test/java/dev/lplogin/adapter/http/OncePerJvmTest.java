@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.TunnelProxy;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -117,9 +118,11 @@ class OncePerJvmTest {
         ChildJvm.Result result = idleChild(List.of(), 5000, 2);
 
         assertThat(result.output()).contains("ok");
+        // At least 2, not exactly: on a very slow machine the login may already come more than 2 s after the lookup.
+        // With the JDK's 30 s every request would share 1 connection, the child retries nothing.
         assertThat(emulator().stats().connections())
                 .as("idle 5 s with a 2 s timeout: the refresh needs a new connection (the JDK's 30 s would not)")
-                .isEqualTo(2);
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.TunnelProxy;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -96,7 +96,7 @@ public final class EncryptionKey {
             }
             return decode(Files.readString(file, StandardCharsets.US_ASCII), "key file " + file);
         } catch (IOException e) {
-            throw new StoreException("cannot read key file " + file + " (" + e.getClass().getSimpleName()
+            throw new StoreException("cannot read key file " + file + " (" + IoProblems.describe(e)
                     + "); check " + KEY_FILE_VARIABLE, e, false);
         }
     }

@@ -352,8 +352,7 @@ public final class FileTokenStore implements TokenStore {
         try {
             return work.run();
         } catch (IOException e) {
-            throw new StoreException("could not " + step + ": " + e.getClass().getSimpleName() + " "
-                    + e.getMessage(), e, false);
+            throw new StoreException("could not " + step + ": " + IoProblems.describe(e), e, false);
         }
     }
 }

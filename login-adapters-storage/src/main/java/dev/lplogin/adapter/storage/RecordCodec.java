@@ -79,8 +79,8 @@ final class RecordCodec {
         try {
             return json.toSession(sessionKey);
         } catch (RuntimeException e) {
-            throw new CorruptRecordException(
-                    "a session field is missing or invalid (" + e.getClass().getSimpleName() + ")");
+            // The cause's text may quote the field's value, which may be a secret: say which kind of problem only.
+            throw new CorruptRecordException("a session field is missing or invalid");
         }
     }
 
@@ -109,7 +109,7 @@ final class RecordCodec {
             return new LeaseRecord(new Leases.Grant(lease, !Boolean.TRUE.equals(json.released())),
                     Boolean.TRUE.equals(json.watched()));
         } catch (RuntimeException e) {
-            throw new CorruptRecordException("not a lease record (" + e.getClass().getSimpleName() + ")");
+            throw new CorruptRecordException("not a lease record");
         }
     }
 
@@ -180,6 +180,7 @@ final class RecordCodec {
         try {
             return reader.apply(object);
         } catch (RuntimeException e) {
+            // RecordJson's messages name a member, never its value (it may be a secret)
             throw new CorruptRecordException("a field has the wrong type (" + e.getMessage() + ")");
         }
     }

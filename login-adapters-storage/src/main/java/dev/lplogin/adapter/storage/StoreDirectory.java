@@ -61,7 +61,7 @@ final class StoreDirectory {
             return real;
         } catch (IOException e) {
             throw new StoreException("cannot create or open the store directory " + directory + " ("
-                    + e.getClass().getSimpleName() + "); check its permissions or set " + DIRECTORY_VARIABLE, e, false);
+                    + IoProblems.describe(e) + "); check its permissions or set " + DIRECTORY_VARIABLE, e, false);
         }
     }
 

@@ -138,7 +138,7 @@ final class AgentServer {
             route(exchange);
         } catch (RuntimeException e) {
             // a bug here must not take the agent down; the message has no secret (no handler puts one in)
-            text(exchange, 500, "internal error: " + e.getClass().getSimpleName() + "\n");
+            text(exchange, 500, "internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "\n");
         }
     }
 

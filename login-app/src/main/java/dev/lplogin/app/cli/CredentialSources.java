@@ -26,12 +26,24 @@ final class CredentialSources {
     static final String ACCESS_TOKEN = "LP_ACCESS_TOKEN";
     static final String ACCESS_TOKEN_SECRET = "LP_ACCESS_TOKEN_SECRET";
 
+    /** What a legacy OAuth1 login is told, once per run (spec §5). */
+    static final String OAUTH1_ENDED = "lp-login: warning: LivePerson ended OAuth1 bot login on 30 April 2026, so "
+            + "this login may be refused; log in with OAuth2 client credentials instead: --client-id ID with the "
+            + "secret in LP_CLIENT_SECRET (docs/cli.md#credentials)";
+
     private final Map<String, String> env;
     private final Terminal terminal;
+    private final Runnable onLegacyOAuth1;
 
     CredentialSources(Map<String, String> env, Terminal terminal) {
+        this(env, terminal, () -> { });
+    }
+
+    /** @param onLegacyOAuth1 called whenever legacy OAuth1 credentials are put together (to warn the user) */
+    CredentialSources(Map<String, String> env, Terminal terminal, Runnable onLegacyOAuth1) {
         this.env = Objects.requireNonNull(env, "env");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this.onLegacyOAuth1 = Objects.requireNonNull(onLegacyOAuth1, "onLegacyOAuth1");
     }
 
     /** What {@code lp-login login} was asked to use. Flags win over the environment. */
@@ -116,6 +128,7 @@ final class CredentialSources {
             throw CliException.usage("missing " + String.join(", ", missing) + " for the OAuth1 app key " + appKey,
                     "set LP_APP_SECRET, LP_ACCESS_TOKEN and LP_ACCESS_TOKEN_SECRET (or migrate to --client-id)");
         }
+        onLegacyOAuth1.run();
         return new Credentials.LegacyOAuth1(user, appKey, Secret.of(appSecret.get()), Secret.of(accessToken.get()),
                 Secret.of(accessTokenSecret.get()));
     }

@@ -5,6 +5,7 @@ import dev.lplogin.emulator.EmulatorAccount;
 import dev.lplogin.emulator.EmulatorConfig;
 import dev.lplogin.emulator.GeneratedAccount;
 import dev.lplogin.emulator.LoginEmulator;
+import dev.lplogin.emulator.SecondLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,15 @@ final class EmulatorCommand implements Callable<Integer> {
                     + " (password password-1..password-N), for load tests.")
     private Integer generatedUsers;
 
+    @Option(names = "--second-login", paramLabel = "kick-out|refuse|allow",
+            description = {"What a login of a user whose session is live does (docs/protocol.md §3.5): kick-out ends "
+                    + "the first session (default), refuse answers 429 and keeps it, allow lets both live."})
+    private String secondLogin;
+
+    @Option(names = "--refuse-oauth1",
+            description = "Answer every OAuth1 bot login 401, as LivePerson may since it ended OAuth1 bot login.")
+    private boolean refuseOAuth1;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -53,7 +63,15 @@ final class EmulatorCommand implements Callable<Integer> {
             throw CliException.usage("--generated-users must be 1-" + GeneratedAccount.MAX_USERS + ", got "
                     + generatedUsers, "e.g. --generated-users 10000");
         }
-        EmulatorConfig config = EmulatorConfig.defaults().withPort(port).withHttps(!http);
+        EmulatorConfig config = EmulatorConfig.defaults().withPort(port).withHttps(!http)
+                .withOAuth1Refused(refuseOAuth1);
+        if (secondLogin != null) {
+            try {
+                config = config.withSecondLogin(SecondLogin.fromOptionValue(secondLogin));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--second-login: " + e.getMessage(), "e.g. --second-login refuse");
+            }
+        }
         if (accountsFile != null) {
             config = config.plusAccounts(EmulatorAccount.load(accountsFile));
         }

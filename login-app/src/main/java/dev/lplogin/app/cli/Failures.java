@@ -27,8 +27,10 @@ final class Failures {
             // Thrown by the domain's validating constructors (e.g. an account id with '/'): bad input.
             case IllegalArgumentException e -> new CliException(ExitCode.USAGE, e.getMessage(),
                     "see 'lp-login --help'", e);
-            default -> new CliException(ExitCode.FAILURE, "unexpected error: " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+            // A bug, most likely. The class name and the stack trace are for --verbose; users read the message.
+            default -> new CliException(ExitCode.FAILURE, "unexpected error"
+                    + (failure.getMessage() == null || failure.getMessage().isBlank() ? " (no details)"
+                            : ": " + failure.getMessage()),
                     "run again with --verbose for details, and report it if it persists", failure);
         };
     }
@@ -46,8 +48,11 @@ final class Failures {
     }
 
     static CliException rateLimited(SessionKey key, RateLimited outcome) {
+        // LivePerson may also answer a second login of a user whose session is live elsewhere with 429
+        // (docs/protocol.md §3.5): sharing that session's store is the lasting fix.
         return new CliException(ExitCode.RATE_LIMITED, "too many logins for " + key + " (HTTP 429)",
-                "wait at least " + Formats.duration(outcome.retryAfter()) + " before trying again");
+                "wait at least " + Formats.duration(outcome.retryAfter()) + " before trying again; if another "
+                        + "process is logged in as this user, share its session store (LP_STORE) instead");
     }
 
     private static CliException sessionUnavailable(SessionUnavailableException e) {

@@ -70,7 +70,7 @@ final class Formats {
     /** One-line text view of a session, e.g. {@code 12345678/bob at va.agentvep.liveperson.net, age 3m, fresh}. */
     static String sessionLine(SessionInfo info, Instant now) {
         return info.key() + " at " + info.loginHost() + " (user id " + info.userId() + "), age "
-                + duration(Duration.between(info.issuedAt(), now)) + ", last refresh "
+                + age(info.issuedAt(), now) + ", last refresh "
                 + ago(info.lastConfirmedAt(), now) + ", " + info.freshness().name().toLowerCase(Locale.ROOT);
     }
 
@@ -78,6 +78,15 @@ final class Formats {
     static String count(long n, String singular) {
         String plural = singular.endsWith("sh") || singular.endsWith("s") ? singular + "es" : singular + "s";
         return n + " " + (n == 1 ? singular : plural);
+    }
+
+    /**
+     * How old something is, in the same steps as {@link #ago}: {@code <1s} for anything under a second (never
+     * {@code 0 ms}), else whole seconds and up ({@code 12s}, {@code 3m 12s}).
+     */
+    static String age(Instant then, Instant now) {
+        Duration d = Duration.between(then, now);
+        return d.toMillis() < 1000 ? "<1s" : duration(d.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** {@code 3m ago}, or {@code just now} for anything under a second. */

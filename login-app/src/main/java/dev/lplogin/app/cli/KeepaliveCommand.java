@@ -69,7 +69,7 @@ final class KeepaliveCommand implements Callable<Integer> {
         core.sessions().stream().map(SessionInfo::key)
                 .filter(key -> only.isEmpty() || only.contains(key.account()))
                 .forEach(keys::add);
-        CredentialSources sources = new CredentialSources(root.env(), root.terminal());
+        CredentialSources sources = root.credentialSources();
         if (config.account().isPresent() && config.user().isPresent()) {
             SessionKey key = new SessionKey(config.account().get(), config.user().get());
             sources.fromEnvironment(key.loginName()).ifPresent(credentials -> {

@@ -32,7 +32,7 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--client-id", paramLabel = "ID", description = "OAuth2 client id: log in as a bot (recommended).")
     private String clientId;
 
-    @Option(names = "--app-key", paramLabel = "KEY", description = "Legacy OAuth1 app key (deprecated by LivePerson).")
+    @Option(names = "--app-key", paramLabel = "KEY", description = "Legacy OAuth1 app key (LivePerson ended OAuth1 bot login on 30 April 2026).")
     private String appKey;
 
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
@@ -46,12 +46,9 @@ final class LoginCommand implements Callable<Integer> {
         AppConfig config = root.config(account, user);
         AccountId id = SessionTarget.account(config);
         String name = SessionTarget.user(config);
-        Credentials credentials = new CredentialSources(root.env(), root.terminal()).forLogin(
+        Credentials credentials = root.credentialSources().forLogin(
                 new CredentialSources.LoginRequest(name, clientId, appKey, passwordStdin, secretStdin));
         Output output = root.output();
-        if (credentials instanceof Credentials.LegacyOAuth1) {
-            output.note("lp-login: note: OAuth1 app keys are deprecated by LivePerson; migrate to --client-id");
-        }
         SessionKey key = new SessionKey(id, name);
         try (LoginUseCase core = root.oneShotCore(config)) {
             SessionInfo info = Sessions.loggedIn(core.login(id, credentials), key);

@@ -22,8 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code lp-login} command: global options and what every subcommand shares (config, output, wiring). */
 @Command(name = "lp-login", mixinStandardHelpOptions = true, version = "lp-login 0.1.0",
         description = "Log in to LivePerson's Login Service, keep sessions alive and hand out bearers.",
-        footer = {"", "Exit codes: 0 ok, 1 other error, 2 usage or bad input, 3 credentials rejected, 4 blocked (451),",
-                "5 rate limited, 6 service unreachable, 7 not logged in and no credentials. See docs/cli.md."})
+        footer = {"", "Exit codes:",
+                "  0  ok                        4  blocked by LivePerson (451)",
+                "  1  other error               5  rate limited (429)",
+                "  2  usage or bad input        6  service unreachable or unavailable",
+                "  3  credentials rejected      7  not logged in, and no credentials to log in",
+                "More in docs/cli.md."})
 final class LpLoginCommand implements Callable<Integer> {
 
     /**
@@ -88,6 +92,7 @@ final class LpLoginCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Clock clock;
+    private boolean warnedAboutOAuth1;
 
     LpLoginCommand(Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err, Clock clock) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -122,6 +127,16 @@ final class LpLoginCommand implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
+    }
+
+    /** Where this run's credentials come from; a legacy OAuth1 key set is warned about once per run (spec §5). */
+    CredentialSources credentialSources() {
+        return new CredentialSources(env, terminal, () -> {
+            if (!warnedAboutOAuth1) {
+                warnedAboutOAuth1 = true;
+                output().note(CredentialSources.OAUTH1_ENDED);
+            }
+        });
     }
 
     /** The configuration from the global flags plus a command's {@code --account}/{@code --user} (null = not given). */

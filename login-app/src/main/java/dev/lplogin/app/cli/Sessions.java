@@ -23,7 +23,7 @@ final class Sessions {
      */
     static SessionKey target(LpLoginCommand root, AppConfig config, LoginUseCase core) {
         SessionKey key = SessionTarget.require(config, core);
-        new CredentialSources(root.env(), root.terminal()).fromEnvironment(key.loginName())
+        root.credentialSources().fromEnvironment(key.loginName())
                 .ifPresent(credentials -> core.useCredentials(key.account(), credentials));
         return key;
     }

@@ -136,6 +136,6 @@ final class SinkFile {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 }

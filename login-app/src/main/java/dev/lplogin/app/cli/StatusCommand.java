@@ -3,7 +3,6 @@ package dev.lplogin.app.cli;
 import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.usecase.LoginUseCase;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
                 "LAST REFRESH", "STATE"));
         for (SessionInfo s : sessions) {
             text.append(System.lineSeparator()).append(String.format(ROW, s.key().account(), s.key().loginName(),
-                    s.loginHost(), Formats.duration(Duration.between(s.issuedAt(), now).withNanos(0)),
+                    s.loginHost(), Formats.age(s.issuedAt(), now),
                     Formats.ago(s.lastConfirmedAt(), now), s.freshness().name().toLowerCase(Locale.ROOT)));
         }
         return text.toString();

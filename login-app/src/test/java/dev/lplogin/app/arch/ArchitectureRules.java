@@ -9,8 +9,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -20,7 +22,7 @@ import com.tngtech.archunit.library.Architectures;
 import java.util.Objects;
 
 /**
- * The architecture rules of design.md ("Enforcing the shape"), built for a root package. {@link ArchitectureTest}
+ * The architecture rules of docs/design.md ("Enforcing the shape"), built for a root package. {@link ArchitectureTest}
  * applies them to {@code dev.lplogin}; {@link ArchitectureRulesCatchViolationsTest} applies the very same rules to
  * deliberately broken fixtures under {@code dev.lplogin.archfixture}, which proves that each rule can fail.
  */
@@ -79,10 +81,8 @@ final class ArchitectureRules {
                         alwaysTrue())
                 .ensureAllClassesAreContainedInArchitectureIgnoring(resideInAnyPackage(pkg("app.wiring.."),
                         pkg("app.config.."), pkg("emulator.."), pkg("testkit..")))
-                // Optional layers: an adapter module may not have a class yet (they are filled in one by one).
-                // Emptiness is checked where it matters, by ArchitectureTest.imports_the_main_code_of_every_module.
-                .withOptionalLayers(true)
-                .because("the core must not know its adapters and adapters must not know each other (design.md)");
+                .because("the core must not know its adapters and adapters must not know each other "
+                        + "(docs/design.md)");
     }
 
     /** The domain uses its own packages and an explicit allow-list of JDK packages, nothing else. */
@@ -91,15 +91,42 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat(
                         resideInAPackage(pkg("domain..")).or(resideInAnyPackage(DOMAIN_JDK_PACKAGES)))
                 .because("the domain depends on java.base only and performs no I/O: a plain 'java..' would let "
-                        + "java.net.http, java.nio.file or java.util.logging in (design.md, module map)");
+                        + "java.net.http, java.nio.file or java.util.logging in (docs/design.md, module map)");
     }
 
-    /** Dependency injection is the composition root's business. */
-    ArchRule onlyAppKnowsDaggerAndJakartaInject() {
-        return noClasses().that().resideOutsideOfPackage(pkg("app.."))
+    /** Dependency injection is the composition root's business: {@code app.wiring}, and nothing else of the app. */
+    ArchRule onlyTheWiringKnowsDaggerAndJakartaInject() {
+        return noClasses().that().resideOutsideOfPackage(pkg("app.wiring.."))
                 .should().dependOnClassesThat().resideInAnyPackage("dagger..", "jakarta.inject..", "javax.inject..")
                 .because("the core and the adapters are built with plain constructors (LoginCore.create) so that "
-                        + "teams without Dagger can embed them; only login-app wires with Dagger");
+                        + "teams without Dagger can embed them, and the CLI gets its objects from the component; "
+                        + "only app.wiring wires with Dagger");
+    }
+
+    /**
+     * The driving adapters (the command line, and anything else under {@code app} but the wiring) reach the core
+     * through the driving port, never by calling a driven port: a method of a non-sealed interface of
+     * {@code domain.port} ({@code DomainLookup}, {@code AuthGateway}, {@code TokenStore}, …). Implementing one (a
+     * {@code SessionListener}) is fine, and so is reading the sealed outcomes and events the port package defines.
+     */
+    ArchRule drivingAdaptersCallOnlyTheDrivingPort() {
+        return noClasses().that().resideInAPackage(pkg("app.."))
+                .and().resideOutsideOfPackage(pkg("app.wiring.."))
+                .should().callMethodWhere(targetOwnerIsADrivenPort())
+                .because("every command goes through LoginUseCase, the one driving port, so that what the CLI can "
+                        + "do an embedder can do too (docs/design.md, Names)");
+    }
+
+    private DescribedPredicate<JavaMethodCall> targetOwnerIsADrivenPort() {
+        return new DescribedPredicate<>("the target is a method of a driven port (a non-sealed interface in "
+                + pkg("domain.port") + ")") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                JavaClass owner = call.getTargetOwner();
+                return owner.isInterface() && owner.getPackageName().startsWith(pkg("domain.port"))
+                        && !owner.reflect().isSealed();
+            }
+        };
     }
 
     /** The HTTP client and the retry library stay inside the HTTP adapter. */
@@ -107,7 +134,7 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "dev.failsafe..")
                 .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out of it "
-                        + "(design.md, Adapters)");
+                        + "(docs/design.md, Adapters)");
     }
 
     /** JSON-B is used where a wire format is read or written: the two adapters and the emulator. */
@@ -124,8 +151,6 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(pkg("emulator.."))
                 .should().dependOnClassesThat(
                         resideInAPackage(root + "..").and(not(resideInAPackage(pkg("emulator..")))))
-                // Empty until the emulator's first class lands; ArchitectureTest checks its classes are imported.
-                .allowEmptyShould(true)
                 .because("an emulator built from the client's own types would agree with the client's mistakes "
                         + "instead of with the Login Service (spec)");
     }
@@ -147,16 +172,14 @@ final class ArchitectureRules {
     /**
      * Wire records ({@code …Json}) belong to the adapter that owns the wire: only that adapter uses them, and they
      * are no module's API. Yasson reads records through a public lookup, so a record may have to be {@code public}
-     * (build notes) — then it must be nested in a non-public class or sit in a package its module does not export.
+     * (docs/design.md, Names) — then it must be nested in a non-public class or sit in a package its module does not export.
      */
     ArchRule wireRecordsStayInTheirAdapter() {
         return classes().that().haveSimpleNameEndingWith("Json").and().resideInAPackage(pkg("adapter.."))
                 .should(beHiddenFromOtherModules())
                 .andShould(beUsedOnlyInsideTheirAdapter())
-                // Empty until the adapters' first wire records land.
-                .allowEmptyShould(true)
                 .because("wire formats map to domain types at the edge and never cross a port; only the HTTP "
-                        + "adapter touches the HTTP DTOs (design.md, Names and Enforcing the shape)");
+                        + "adapter touches the HTTP DTOs (docs/design.md, Names and Enforcing the shape)");
     }
 
     private ArchCondition<JavaClass> beUsedOnlyInsideTheirAdapter() {

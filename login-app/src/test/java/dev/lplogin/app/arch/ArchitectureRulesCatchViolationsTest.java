@@ -19,6 +19,8 @@ import dev.lplogin.archfixture.adapter.storage.StoreReadingHttpWire;
 import dev.lplogin.archfixture.adapter.storage.TracingStore;
 import dev.lplogin.archfixture.adapter.storage.codec.CycleCodec;
 import dev.lplogin.archfixture.app.cli.FixtureCommand;
+import dev.lplogin.archfixture.app.cli.InjectedCommand;
+import dev.lplogin.archfixture.app.cli.PortCallingCommand;
 import dev.lplogin.archfixture.app.cli.JsonbOutput;
 import dev.lplogin.archfixture.app.wiring.FixtureModule;
 import dev.lplogin.archfixture.domain.model.FileValue;
@@ -75,9 +77,13 @@ class ArchitectureRulesCatchViolationsTest {
                 arguments("domain_uses_only_allowed_jdk_packages", RULES.domainUsesOnlyAllowedJdkPackages(),
                         List.of(HttpValue.class, FileValue.class, InjectedService.class, PrintingValue.class),
                         names(FixtureValue.class, ValueUsingPort.class)),
-                arguments("only_app_knows_dagger_and_jakarta_inject", RULES.onlyAppKnowsDaggerAndJakartaInject(),
-                        List.of(InjectedService.class, StoreModule.class),
-                        names(FixtureModule.class)),
+                arguments("only_the_wiring_knows_dagger_and_jakarta_inject",
+                        RULES.onlyTheWiringKnowsDaggerAndJakartaInject(),
+                        List.of(InjectedService.class, StoreModule.class, InjectedCommand.class),
+                        names(FixtureModule.class, FixtureCommand.class)),
+                arguments("driving_adapters_call_only_the_driving_port", RULES.drivingAdaptersCallOnlyTheDrivingPort(),
+                        List.of(PortCallingCommand.class),
+                        names(FixtureCommand.class, InjectedCommand.class, FixtureModule.class)),
                 arguments("only_http_adapter_uses_http_client_and_failsafe",
                         RULES.onlyHttpAdapterUsesHttpClientAndFailsafe(),
                         List.of(HttpValue.class, RetryingStore.class),
@@ -188,7 +194,7 @@ class ArchitectureRulesCatchViolationsTest {
                 .collect(Collectors.toSet());
         Set<String> provenOnFixtures = rules().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
 
-        assertThat(factoryMethods).hasSize(9);
+        assertThat(factoryMethods).hasSize(10);
         assertThat(archTestFields).isEqualTo(factoryMethods);
         assertThat(provenOnFixtures).isEqualTo(factoryMethods);
     }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The shape of lp-login, checked on the main code of every module (design.md, "Enforcing the shape"). login-app's
+ * The shape of lp-login, checked on the main code of every module (docs/design.md, "Enforcing the shape"). login-app's
  * test class path holds every module, so this one test sees them all. The rules themselves are in
  * {@link ArchitectureRules}; {@link ArchitectureRulesCatchViolationsTest} proves each of them can fail.
  */
@@ -41,7 +41,11 @@ class ArchitectureTest {
     static final ArchRule domain_uses_only_allowed_jdk_packages = RULES.domainUsesOnlyAllowedJdkPackages();
 
     @ArchTest
-    static final ArchRule only_app_knows_dagger_and_jakarta_inject = RULES.onlyAppKnowsDaggerAndJakartaInject();
+    static final ArchRule only_the_wiring_knows_dagger_and_jakarta_inject =
+            RULES.onlyTheWiringKnowsDaggerAndJakartaInject();
+
+    @ArchTest
+    static final ArchRule driving_adapters_call_only_the_driving_port = RULES.drivingAdaptersCallOnlyTheDrivingPort();
 
     @ArchTest
     static final ArchRule only_http_adapter_uses_http_client_and_failsafe =

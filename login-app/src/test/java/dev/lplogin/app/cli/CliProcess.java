@@ -30,6 +30,7 @@ final class CliProcess {
 
     private final Map<String, String> env = new HashMap<>();
 
+
     /** The finished run of one command. */
     record Result(int exitCode, String out, String err) {
         /** stdout without its trailing line end. */
@@ -66,7 +67,10 @@ final class CliProcess {
         return run(Map.of(), "", args);
     }
 
-    /** Runs a command to its end with extra environment variables and {@code stdin}. */
+    /**
+     * Runs a command to its end with extra environment variables and {@code stdin}. Without {@code --verbose}, no
+     * output may name a Java class: users read messages, and the classes are what {@code --verbose} is for.
+     */
     Result run(Map<String, String> extraEnv, String stdin, String... args) {
         Process process = start(extraEnv, args);
         try (OutputStream in = process.getOutputStream()) {
@@ -74,7 +78,12 @@ final class CliProcess {
         } catch (IOException e) {
             // the process may exit without reading stdin; its output tells what happened
         }
-        return finish(process);
+        Result result = finish(process);
+        if (!List.of(args).contains("--verbose")) {
+            CliRun.assertNoClassNames(result.err());
+            CliRun.assertNoClassNames(result.out());
+        }
+        return result;
     }
 
     /** Starts a command and returns at once (for {@code keepalive}, {@code emulator} and concurrency tests). */

@@ -2,6 +2,7 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,18 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("domain", "login", "token", "refresh", "logout", "status", "keepalive",
                 "emulator", "demo", "--csds", "--store", "--ca-cert", "--json", "--verbose", "Exit codes");
+    }
+
+    /** The exit-code list once broke mid-list across two lines: now every code is a cell of its own. */
+    @Test
+    void help_lists_each_exit_code_with_its_meaning_on_one_line() {
+        String out = CliRun.of("--help").out();
+
+        for (String entry : List.of("0  ok", "1  other error", "2  usage or bad input",
+                "3  credentials rejected", "4  blocked by LivePerson (451)", "5  rate limited (429)",
+                "6  service unreachable or unavailable", "7  not logged in, and no credentials to log in")) {
+            assertThat(out.lines()).as(entry).anyMatch(line -> line.contains(entry));
+        }
     }
 
     @Test

@@ -78,6 +78,10 @@ class FailuresTest {
         CliException unknown = Failures.translate(new IllegalStateException("boom"));
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(unknown.hint()).hasValueSatisfying(h -> assertThat(h).contains("--verbose"));
+        assertThat(unknown.getMessage()).isEqualTo("unexpected error: boom");
+        assertThat(unknown.getCause()).as("the class is shown with --verbose, in the stack trace")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Failures.translate(new NullPointerException()).getMessage()).isEqualTo("unexpected error (no details)");
     }
 
     private static int code(Reason reason) {

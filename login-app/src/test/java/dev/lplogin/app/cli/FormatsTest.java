@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lplogin.domain.model.Secret;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -16,6 +17,17 @@ class FormatsTest {
         assertThat(Formats.duration(Duration.ofMinutes(4))).isEqualTo("4m");
         assertThat(Formats.duration(Duration.ofMinutes(125))).isEqualTo("2h 5m");
         assertThat(Formats.duration(Duration.ofHours(76))).isEqualTo("3d 4h");
+    }
+
+    /** {@code status} printed an age of "0 ms" beside a last refresh of "just now": both now speak in seconds. */
+    @Test
+    void ages_and_agos_use_the_same_steps() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        assertThat(Formats.age(now.minusMillis(3), now)).isEqualTo("<1s");
+        assertThat(Formats.ago(now.minusMillis(3), now)).isEqualTo("just now");
+        assertThat(Formats.age(now.minusMillis(192_400), now)).isEqualTo("3m 12s");
+        assertThat(Formats.ago(now.minusMillis(192_400), now)).isEqualTo("3m 12s ago");
     }
 
     @Test

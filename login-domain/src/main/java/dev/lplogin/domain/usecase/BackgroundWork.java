@@ -1,20 +1,24 @@
 package dev.lplogin.domain.usecase;
 
-import java.util.ArrayDeque;
-import java.util.Queue;
+import dev.lplogin.domain.model.SessionKey;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs background steps (keep-alive refreshes, background re-logins and retries) on the network executor, at most
- * {@code limit} at a time; the others wait in a FIFO queue, so that a refresh wave of thousands of sessions is
- * thousands of queued tasks, not thousands of threads and connections. Thread-safe.
+ * {@code limit} at a time; the others wait in line, first come first served, so that a refresh wave of thousands of
+ * sessions is thousands of queued tasks, not thousands of threads and connections. A key has at most one step in
+ * line (its flights are one at a time), and a caller who needs that key's step {@link #expedite}s it past the line.
+ * Thread-safe.
  */
-final class BackgroundWork implements Executor {
+final class BackgroundWork {
 
     private final Executor executor;
     private final int limit;
-    private final Queue<Runnable> waiting = new ArrayDeque<>(); // guarded by this
+    private final Map<SessionKey, Runnable> waiting = new LinkedHashMap<>(); // guarded by this; in arrival order
     private int running; // guarded by this
 
     BackgroundWork(Executor executor, int limit) {
@@ -22,11 +26,16 @@ final class BackgroundWork implements Executor {
         this.limit = limit;
     }
 
-    @Override
-    public void execute(Runnable task) {
+    /** An executor for the background steps of {@code key}. */
+    Executor forKey(SessionKey key) {
+        return task -> execute(key, task);
+    }
+
+    /** Runs {@code task} (a step of {@code key}) now if fewer than the limit run, else when its turn comes. */
+    void execute(SessionKey key, Runnable task) {
         synchronized (this) {
             if (running >= limit) {
-                waiting.add(task);
+                waiting.put(key, task);
                 return;
             }
             running++;
@@ -38,6 +47,20 @@ final class BackgroundWork implements Executor {
                 running--;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs the step of {@code key} waiting in line, if there is one, at once and outside the limit: a caller waits
+     * for it, and callers are never held back by other keys' background work.
+     */
+    void expedite(SessionKey key) {
+        Runnable task;
+        synchronized (this) {
+            task = waiting.remove(key);
+        }
+        if (task != null) {
+            executor.execute(task);
         }
     }
 
@@ -58,8 +81,12 @@ final class BackgroundWork implements Executor {
                 next.run();
             } finally {
                 synchronized (this) {
-                    next = waiting.poll();
-                    if (next == null) {
+                    next = null;
+                    Iterator<Runnable> first = waiting.values().iterator();
+                    if (first.hasNext()) {
+                        next = first.next();
+                        first.remove();
+                    } else {
                         running--;
                     }
                 }

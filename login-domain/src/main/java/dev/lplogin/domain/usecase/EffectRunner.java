@@ -78,7 +78,9 @@ final class EffectRunner {
 
     /** Starts a flight for {@code purpose} on the network executor, or joins the one in flight. */
     CompletableFuture<FlightResult> flight(TrackedKey key, Purpose purpose) {
-        return key.flight.join(executor, () -> runFlight(key, Flight.of(purpose)));
+        CompletableFuture<FlightResult> flight = key.flight.join(executor, () -> runFlight(key, Flight.of(purpose)));
+        background.expedite(key.key); // joined a background step still waiting in line? the caller needs it now
+        return flight;
     }
 
     /**
@@ -157,7 +159,7 @@ final class EffectRunner {
         }
         long generation = key.timerGeneration();
         SingleFlight.Flight<FlightResult> flight =
-                key.flight.joinOrStart(background, () -> runFlight(key, Flight.of(purpose)));
+                key.flight.joinOrStart(background.forKey(key.key), () -> runFlight(key, Flight.of(purpose)));
         flight.future().whenComplete((result, failure) -> {
             if (failure != null) {
                 // not an error of any caller; the listener heard about what the flight got to

@@ -288,9 +288,9 @@ public final class LoginSettings {
 
         /**
          * How many background steps (keep-alive refreshes, background re-logins and retries, the refresh a stale
-         * read starts) may run at once; more wait in line, first come first served. A caller that needs a login
-         * starts its own flight outside this limit (unless that key's background step is already in line: then it
-         * joins it). Default 16: 10,000
+         * read starts) may run at once; more wait in line, first come first served. A caller who must wait for a
+         * login is never held back by it: its flight runs outside the limit (and a step of its key waiting in line
+         * is run at once). Default 16: 10,000
          * sessions refreshed every 4 minutes need about 42 refreshes a second, which 16 at a time carry with a
          * round trip of up to 380 ms, while 16 connections stay far below what makes a service (or a NAT) suffer a
          * connection storm.

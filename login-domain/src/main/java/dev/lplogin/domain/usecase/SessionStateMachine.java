@@ -914,7 +914,7 @@ record SessionStateMachine(Rules rules) {
 
         private Why.Refused notLoggedIn() {
             return new Why.Refused(Reason.NOT_LOGGED_IN, state.session().isPresent()
-                    ? "the session ended and no credentials are held to log in again; log in again"
+                    ? "the session has ended, and no credentials are held to start a new one"
                     : "not logged in (no live session held or stored, no credentials held); log in first",
                     Optional.empty());
         }

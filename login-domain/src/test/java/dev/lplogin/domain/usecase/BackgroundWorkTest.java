@@ -29,7 +29,7 @@ class BackgroundWorkTest {
         StringBuilder ran = new StringBuilder();
 
         for (char c : "abcde".toCharArray()) {
-            lane.execute(() -> ran.append(c));
+            lane.execute(Rig.key(c), () -> ran.append(c));
         }
 
         assertThat(network.queued()).as("handed to the executor").isEqualTo(2);
@@ -39,6 +39,26 @@ class BackgroundWorkTest {
         assertThat(ran).as("a's thread went on with c, d, e before b's ran").hasToString("acdeb");
         assertThat(lane.running()).isZero();
         assertThat(lane.waiting()).isZero();
+    }
+
+    @Test
+    void a_step_a_caller_waits_for_is_run_at_once_past_the_line() {
+        QueueExecutor network = new QueueExecutor();
+        network.hold();
+        BackgroundWork lane = new BackgroundWork(network, 1);
+        StringBuilder ran = new StringBuilder();
+        lane.execute(Rig.key(1), () -> ran.append("1"));
+        lane.execute(Rig.key(2), () -> ran.append("2"));
+        lane.execute(Rig.key(3), () -> ran.append("3"));
+
+        lane.expedite(Rig.key(3));
+        lane.expedite(Rig.key(9)); // nothing of that key in line: nothing happens
+
+        assertThat(network.queued()).as("the first step and the expedited one").isEqualTo(2);
+        assertThat(lane.waiting()).isEqualTo(1);
+        network.runAll();
+        assertThat(ran).hasToString("123");
+        assertThat(lane.running()).isZero();
     }
 
     @Test
@@ -65,7 +85,7 @@ class BackgroundWorkTest {
         int sessions = 10_000;
         int seconds = 300;
         AtomicIntegerArray perSecond = new AtomicIntegerArray(seconds);
-        long start = MutableClock.START.getEpochSecond();
+        long start = ManualClock.START.getEpochSecond();
         AtomicInteger refreshed = new AtomicInteger();
         LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, rig.store, event -> {
             if (event instanceof SessionEvent.Refreshed r) {

@@ -4,6 +4,7 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.testing.FakeTokenStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Rig implements AutoCloseable {
     static final Credentials CREDENTIALS = new Credentials.UserPassword("bot", Secret.of("pw-1"));
     static final SessionKey KEY = new SessionKey(ACCOUNT, "bot");
 
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     final ManualScheduler scheduler = new ManualScheduler(clock);
     final FakeAuthGateway gateway = new FakeAuthGateway(clock);
     final FakeDomainLookup lookup = new FakeDomainLookup();

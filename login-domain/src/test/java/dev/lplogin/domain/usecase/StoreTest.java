@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The store lets a new process reuse a live session and several processes share one (design.md, "Adapters"). */
+/** The store lets a new process reuse a live session and several processes share one (docs/design.md, "Adapters"). */
 class StoreTest {
 
     private final Rig rig = new Rig();

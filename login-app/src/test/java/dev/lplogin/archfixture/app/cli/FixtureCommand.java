@@ -1,11 +1,11 @@
 package dev.lplogin.archfixture.app.cli;
 
-import dev.lplogin.archfixture.app.wiring.FixtureModule;
+import dev.lplogin.archfixture.domain.usecase.FixtureUseCase;
 
-/** Obeys every rule: the command line may print, and gets its objects from the composition root. */
+/** Obeys every rule: the command line may print, and calls the core through the driving port. */
 public final class FixtureCommand {
 
-    public void run(FixtureModule wiring) {
-        System.out.println(wiring.port().fetch("key"));
+    public void run(FixtureUseCase core) {
+        System.out.println(core.bearer("key"));
     }
 }

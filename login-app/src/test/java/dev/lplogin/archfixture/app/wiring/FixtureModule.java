@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.lplogin.archfixture.adapter.http.HttpGateway;
 import dev.lplogin.archfixture.adapter.storage.FileStore;
 import dev.lplogin.archfixture.domain.port.FixturePort;
+import dev.lplogin.archfixture.domain.usecase.FixtureUseCase;
 import jakarta.inject.Singleton;
 
 /** Obeys every rule: the composition root knows Dagger and every adapter. */
@@ -23,5 +24,10 @@ public final class FixtureModule {
     @Singleton
     public FixturePort port() {
         return http != null ? http : store;
+    }
+
+    @Provides
+    public FixtureUseCase useCase(FixturePort port) {
+        return port::fetch;
     }
 }

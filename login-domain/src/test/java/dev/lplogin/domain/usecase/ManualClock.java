@@ -7,8 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; thread-safe. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand; thread-safe. The same thing as the testkit's {@code ManualClock}, which these tests
+ * cannot use: the testkit depends on the domain.
+ */
+final class ManualClock extends Clock {
 
     static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 

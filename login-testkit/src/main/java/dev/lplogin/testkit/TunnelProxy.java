@@ -1,4 +1,4 @@
-package dev.lplogin.adapter.http;
+package dev.lplogin.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small HTTP CONNECT proxy on loopback, for tests: it opens a TCP tunnel to whatever {@code host:port} a CONNECT
  * names and counts what it did. Optionally it demands Basic credentials, answering 407 (and closing) without them,
- * as a real proxy does. Nothing but CONNECT is served.
+ * as a real proxy does. Nothing but CONNECT is served. Proxies of {@code https} traffic for tests of
+ * {@code HTTPS_PROXY} handling; close it after use.
  */
-final class TunnelProxy implements Closeable {
+public final class TunnelProxy implements Closeable {
 
     private final ServerSocket server;
     private final Optional<String> requiredAuthorization;
@@ -38,43 +39,52 @@ final class TunnelProxy implements Closeable {
         Thread.ofVirtual().name("tunnel-proxy-accept").start(this::acceptAll);
     }
 
-    /** A proxy that tunnels for anyone. */
-    static TunnelProxy open() throws IOException {
+    /**
+     * A proxy that tunnels for anyone.
+     *
+     * @throws IOException if no loopback port can be opened
+     */
+    public static TunnelProxy open() throws IOException {
         return new TunnelProxy(Optional.empty());
     }
 
-    /** A proxy that tunnels only for {@code user}/{@code password} (Basic). */
-    static TunnelProxy requiring(String user, String password) throws IOException {
+    /**
+     * A proxy that tunnels only for {@code user}/{@code password} (Basic).
+     *
+     * @throws IOException if no loopback port can be opened
+     */
+    public static TunnelProxy requiring(String user, String password) throws IOException {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new TunnelProxy(Optional.of("Basic " + token));
     }
 
-    int port() {
+    /** Its loopback port. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** {@code http://127.0.0.1:port}, as HTTPS_PROXY names it. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port();
     }
 
     /** CONNECT requests received, refused ones included. */
-    int connects() {
+    public int connects() {
         return connects.get();
     }
 
     /** Tunnels opened. */
-    int tunnels() {
+    public int tunnels() {
         return tunnels.get();
     }
 
     /** The {@code host:port} of every tunnel opened. */
-    List<String> targets() {
+    public List<String> targets() {
         return List.copyOf(targets);
     }
 
     /** The {@code Proxy-Authorization} values received, one per CONNECT that carried one. */
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return List.copyOf(authorizations);
     }
 

@@ -9,15 +9,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * Runs at most one piece of work per key at a time: callers that arrive while it runs wait for its result (or its
- * exception) instead of starting their own. Thread-safe.
+ * Runs at most one piece of work per key at a time, in the calling thread: callers that arrive while it runs wait for
+ * its result (or its exception) instead of starting their own. Thread-safe. (Not the core's {@code SingleFlight},
+ * which starts a key's one flight on an executor and hands out its future.)
  */
-final class SingleFlight<K, V> {
+final class SharedFetch<K, V> {
 
     private final ConcurrentMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
     private final Operation operation;
 
-    SingleFlight(Operation operation) {
+    SharedFetch(Operation operation) {
         this.operation = operation;
     }
 

@@ -1,4 +1,4 @@
-package dev.lplogin.domain.usecase;
+package dev.lplogin.domain.testing;
 
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
@@ -6,44 +6,50 @@ import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal in-memory {@link TokenStore} with compare-and-set and fenced, renewable leases on the test clock, shareable by several
  * cores like a store shared by processes. {@link #broken} makes every call fail. (The real adapters live in
- * login-adapters-storage; the domain's tests must not depend on them.)
+ * login-adapters-storage; the domain's tests must not depend on them.) It passes {@code TokenStoreContract}: the
+ * testkit runs the contract against it from the domain's test jar ({@code FakeTokenStoreContractTest}), so the
+ * lifecycle tests rest on a store that behaves like the real ones. Public, in a package of its own, only so that
+ * the testkit's tests can reach it across the module boundary.
  */
-final class FakeTokenStore implements TokenStore {
+public final class FakeTokenStore implements TokenStore {
 
-    final AtomicInteger saves = new AtomicInteger();
-    final AtomicInteger leases = new AtomicInteger();
-    volatile boolean broken;
+    public final AtomicInteger saves = new AtomicInteger();
+    public final AtomicInteger leases = new AtomicInteger();
+    public volatile boolean broken;
     /** Runs in the next {@link #release}, before the lease is let go: lets a test act while a flight still holds it. */
-    volatile Runnable beforeNextRelease;
+    public volatile Runnable beforeNextRelease;
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private final Map<SessionKey, Lease> held = new HashMap<>();
     private final Map<SessionKey, Long> fences = new HashMap<>();
 
-    FakeTokenStore(Clock clock) {
+    public FakeTokenStore(InstantSource clock) {
         this.clock = clock;
     }
 
     @Override
     public synchronized Optional<Session> load(SessionKey key) {
+        Objects.requireNonNull(key, "key");
         check();
         return Optional.ofNullable(sessions.get(key));
     }
 
     @Override
     public synchronized SaveResult save(Session session, long expectedVersion) {
+        Objects.requireNonNull(session, "session");
         check();
         saves.incrementAndGet();
         Session stored = sessions.get(session.key());
@@ -58,6 +64,11 @@ final class FakeTokenStore implements TokenStore {
 
     @Override
     public synchronized SaveResult save(Session session, long expectedVersion, Lease lease) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(lease, "lease");
+        if (!lease.key().equals(session.key())) {
+            throw new IllegalArgumentException("the lease is for " + lease.key() + ", the session for " + session.key());
+        }
         check();
         if (fences.getOrDefault(session.key(), 0L) > lease.fence()) {
             saves.incrementAndGet();
@@ -68,6 +79,7 @@ final class FakeTokenStore implements TokenStore {
 
     @Override
     public synchronized boolean delete(SessionKey key, long expectedVersion) {
+        Objects.requireNonNull(key, "key");
         check();
         Session stored = sessions.get(key);
         if (stored == null || stored.version() != expectedVersion) {
@@ -85,6 +97,8 @@ final class FakeTokenStore implements TokenStore {
 
     @Override
     public synchronized Optional<Lease> tryLease(SessionKey key, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        positive(ttl);
         check();
         Lease current = held.get(key);
         if (current != null && clock.instant().isBefore(current.expiresAt())) {
@@ -99,6 +113,8 @@ final class FakeTokenStore implements TokenStore {
 
     @Override
     public synchronized Optional<Lease> renew(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
+        positive(ttl);
         check();
         Lease current = held.get(lease.key());
         if (current == null || !current.token().equals(lease.token())
@@ -112,6 +128,7 @@ final class FakeTokenStore implements TokenStore {
 
     @Override
     public void release(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
         Runnable hook = beforeNextRelease;
         beforeNextRelease = null;
         if (hook != null) {
@@ -129,15 +146,22 @@ final class FakeTokenStore implements TokenStore {
     }
 
     /** Puts {@code session} in as another process would have saved it. */
-    synchronized Session put(Session session) {
+    public synchronized Session put(Session session) {
         Session stored = sessions.get(session.key());
         Session saved = session.withVersion(stored == null ? 1 : stored.version() + 1);
         sessions.put(session.key(), saved);
         return saved;
     }
 
-    synchronized Optional<Session> peek(SessionKey key) {
+    public synchronized Optional<Session> peek(SessionKey key) {
         return Optional.ofNullable(sessions.get(key));
+    }
+
+    private static void positive(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a lease ttl must be positive, got " + ttl);
+        }
     }
 
     private void check() {
