@@ -37,8 +37,8 @@ final class HotPath {
                 options = options.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
             }
             options = switch (mode) {
-                case FULL -> options.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+                case FULL -> options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5).measurementTime(TimeValue.seconds(1));
                 case QUICK -> options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
                         .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
                 // in-process (forks 0) so that the smoke test needs no second JVM
