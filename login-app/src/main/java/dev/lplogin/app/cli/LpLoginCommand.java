@@ -70,7 +70,7 @@ final class LpLoginCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--csds", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Domain API base URL (env LP_CSDS; default https://api.liveperson.net).")
+            description = {"Domain API base URL (env LP_CSDS); default", "https://api.liveperson.net."})
     private String csds;
 
     @Option(names = "--store", paramLabel = "DIR|memory", scope = ScopeType.INHERIT,

@@ -2,6 +2,7 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lplogin.adapter.http.HttpSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,12 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("domain", "login", "token", "refresh", "logout", "status", "keepalive",
                 "emulator", "demo", "--csds", "--store", "--ca-cert", "--json", "--verbose", "Exit codes");
+    }
+
+    /** The help states the Domain API default; the value itself has one source, the HTTP adapter's settings. */
+    @Test
+    void help_shows_the_http_adapters_default_domain_api_url() {
+        assertThat(CliRun.of("--help").out()).contains(HttpSettings.DEFAULT_CSDS_BASE_URL.toString());
     }
 
     /** The exit-code list once broke mid-list across two lines: now every code is a cell of its own. */
