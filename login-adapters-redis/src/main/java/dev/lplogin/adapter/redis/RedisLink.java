@@ -153,6 +153,11 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** Opens the shared connection now if it is not open yet (otherwise nothing). */
+    void connect() {
+        commands();
+    }
+
     private RedisCommands<String, String> commands() {
         StatefulRedisConnection<String, String> open = connection;
         if (open != null) {

@@ -31,6 +31,9 @@ public record RedisStoreSettings(RedisEndpoint endpoint, String keyPrefix, Optio
                                  Optional<Path> caCert, InstantSource clock, Duration commandTimeout,
                                  Duration connectTimeout, Duration leaseGrace) {
 
+    /** The environment variable that holds the Redis password, for applications that configure from it. */
+    public static final String PASSWORD_VARIABLE = "LP_REDIS_PASSWORD";
+
     /** The key prefix when none is configured. */
     public static final String DEFAULT_PREFIX = "lp-login:";
 

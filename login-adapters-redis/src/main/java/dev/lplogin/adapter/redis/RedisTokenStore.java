@@ -187,6 +187,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(key, "key");
         requirePositive(ttl);
         String hash = know(key);
+        link.connect(); // a first connection may take long: the lease's time starts once Redis can be asked
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
         String token = randomHex(16);
@@ -202,6 +203,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(lease, "lease");
         requirePositive(ttl);
         String hash = know(lease.key());
+        link.connect();
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
         Long renewed = link.run(Script.RENEW_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},

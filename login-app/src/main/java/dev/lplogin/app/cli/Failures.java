@@ -83,9 +83,10 @@ final class Failures {
                     "check the network and the Domain API URL (--csds / LP_CSDS), then try again", e);
             case DomainNotFoundException d -> new CliException(ExitCode.USAGE, d.getMessage(),
                     "is the account id right? 'lp-login domain --account ID --all' lists what the Domain API knows", e);
-            case StoreException s -> new CliException(ExitCode.FAILURE, s.getMessage(), s.retryable()
-                    ? "another lp-login may be busy with the store; try again"
-                    : "fix the store (see the message), or remove the named file and log in again", e);
+            // unreachable (a Redis that is down): one line, the message names the store and what failed
+            case StoreException s when s.retryable() -> new CliException(ExitCode.UNAVAILABLE, s.getMessage(), null, e);
+            case StoreException s -> new CliException(ExitCode.FAILURE, s.getMessage(),
+                    "fix the store (see the message), or remove the named file and log in again", e);
             case RequestRejectedException r -> new CliException(ExitCode.FAILURE,
                     "the service refused the request during " + r.getMessage(),
                     "this is likely a bug in lp-login or a changed service; run with --verbose and report it", e);

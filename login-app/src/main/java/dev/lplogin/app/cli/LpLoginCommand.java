@@ -73,8 +73,9 @@ final class LpLoginCommand implements Callable<Integer> {
             description = {"Domain API base URL (env LP_CSDS); default", "https://api.liveperson.net."})
     private String csds;
 
-    @Option(names = "--store", paramLabel = "DIR|memory", scope = ScopeType.INHERIT,
-            description = "Session store directory, or 'memory' (env LP_STORE; default ~/.local/state/lp-login).")
+    @Option(names = "--store", paramLabel = "DIR|memory|redis://HOST", scope = ScopeType.INHERIT,
+            description = "Session store directory, 'memory', or redis://[user@]host[:port][/db] (rediss:// for TLS;"
+                    + " password from LP_REDIS_PASSWORD) (env LP_STORE; default ~/.local/state/lp-login).")
     private String store;
 
     @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,

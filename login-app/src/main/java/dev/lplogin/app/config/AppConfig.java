@@ -1,11 +1,14 @@
 package dev.lplogin.app.config;
 
 import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.redis.RedisEndpoint;
+import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.storage.FileTokenStore;
 import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.Secret;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +41,9 @@ import java.util.regex.Pattern;
  * <p>Keys (config file name / environment variable / flag):
  * <ul>
  *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL; default {@link HttpSettings#defaults()}'s
- *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, or {@code memory}; default
- *       {@link FileTokenStore#defaultDirectory}
+ *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, {@code memory}, or a Redis URL
+ *       ({@code redis://[user@]host[:port][/db]}, {@code rediss://…}: fleet mode); default
+ *       {@link FileTokenStore#defaultDirectory}. Any other {@code scheme://} is refused
  *   <li>{@code ca-cert} / {@code LP_CA_CERT} / {@code --ca-cert}: an extra PEM certificate to trust (e.g. the
  *       emulator's); default none
  *   <li>{@code account} / {@code LP_ACCOUNT} / {@code --account}: default account; none by default
@@ -47,7 +52,10 @@ import java.util.regex.Pattern;
  *       {@code none}; default {@link HttpSettings#defaults()}'s
  * </ul>
  * The store key comes from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the environment only: a secret has no
- * place in a config file). The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
+ * place in a config file); it seals the sessions of a Redis store too. The Redis password comes from
+ * {@code LP_REDIS_PASSWORD}, or from the URL when the URL comes from the environment or the config file — never from
+ * {@code --store}: a command line is visible to every user of the host. {@code ca-cert} is also trusted for
+ * {@code rediss://}. The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
  * {@code ~/.config/lp-login/config.properties}; a missing file is the same as an empty one.
  *
  * @param adapters what the composition root builds the adapters from
@@ -57,6 +65,7 @@ import java.util.regex.Pattern;
 public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, Optional<String> user) {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
+    private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*", Pattern.DOTALL);
 
     /** Config keys, with the environment variable that sets each. */
     public enum Key {
@@ -108,10 +117,10 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         lookup.find(Key.CA_CERT).ifPresent(v -> checked(v, () -> http.extraTrustedCertificate(path(v))));
         lookup.find(Key.RETRY_DELAYS).ifPresent(v -> checked(v, () -> http.retryDelays(durations(v))));
         Optional<Found> storeValue = lookup.find(Key.STORE);
-        Store store = storeValue.map(Found::value).filter("memory"::equals).isPresent() ? new Store.Memory()
-                : new Store.Directory(storeValue.map(AppConfig::path)
-                        .orElseGet(() -> FileTokenStore.defaultDirectory(env, home(env))),
-                        EncryptionKey.fromEnvironment(env));
+        Optional<Found> caCert = lookup.find(Key.CA_CERT);
+        Store store = storeValue.map(found -> store(found, caCert, env))
+                .orElseGet(() -> new Store.Directory(FileTokenStore.defaultDirectory(env, home(env)),
+                        EncryptionKey.fromEnvironment(env)));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(AppConfig::accountId);
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
         return new AppConfig(new AdapterSettings(http.build(), store), account, user);
@@ -167,6 +176,46 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
             }
         }
         return Map.copyOf(values);
+    }
+
+    /** The store a {@code store} value names: {@code memory}, a Redis URL, or else a directory. */
+    private static Store store(Found found, Optional<Found> caCert, Map<String, String> env) {
+        if (found.value().equals("memory")) {
+            return new Store.Memory();
+        }
+        Matcher url = URL.matcher(found.value());
+        if (!url.matches()) {
+            return new Store.Directory(path(found), EncryptionKey.fromEnvironment(env));
+        }
+        String scheme = url.group(1).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+            // the value is not echoed: a URL may hold a password
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") is a "
+                    + scheme + ":// URL; the store is a directory, 'memory', or a redis:// or rediss:// URL");
+        }
+        return new Store.Redis(redis(found, caCert, env));
+    }
+
+    private static RedisStoreSettings redis(Found found, Optional<Found> caCert, Map<String, String> env) {
+        RedisEndpoint endpoint;
+        try {
+            endpoint = RedisEndpoint.parse(found.value());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") is "
+                    + e.getMessage(), e);
+        }
+        if (endpoint.password().isPresent() && found.source().startsWith("--")) {
+            throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") holds a"
+                    + " password, and a command line is visible to every user of this host; set "
+                    + RedisStoreSettings.PASSWORD_VARIABLE + " instead (or put the URL in " + Key.STORE.envVar()
+                    + " or the config file)");
+        }
+        String password = env.get(RedisStoreSettings.PASSWORD_VARIABLE);
+        if (password != null && !password.isEmpty()) {
+            endpoint = endpoint.withPassword(Secret.of(password));
+        }
+        RedisStoreSettings settings = RedisStoreSettings.of(endpoint).withKey(EncryptionKey.fromEnvironment(env));
+        return caCert.map(pem -> settings.withCaCert(path(pem))).orElse(settings);
     }
 
     /** Applies one value to the adapter's settings; the adapter's own validation message gets the value's source. */

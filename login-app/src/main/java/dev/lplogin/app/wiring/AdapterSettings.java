@@ -1,6 +1,7 @@
 package dev.lplogin.app.wiring;
 
 import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -25,7 +26,10 @@ public record AdapterSettings(HttpSettings http, Store store) {
         Objects.requireNonNull(store, "store");
     }
 
-    /** Where sessions are kept: a directory of files, or memory only (gone when the process ends). */
+    /**
+     * Where sessions are kept: a directory of files, a Redis shared by a fleet, or memory only (gone when the
+     * process ends).
+     */
     public sealed interface Store {
 
         /** Sessions live only as long as the process. */
@@ -50,6 +54,22 @@ public record AdapterSettings(HttpSettings http, Store store) {
             @Override
             public String toString() {
                 return directory.toString();
+            }
+        }
+
+        /**
+         * Sessions are in the Redis of {@code settings}, shared by every process configured with it (fleet mode,
+         * docs/fleet.md). Its clock is replaced by the core's.
+         */
+        record Redis(RedisStoreSettings settings) implements Store {
+            public Redis {
+                Objects.requireNonNull(settings, "settings");
+            }
+
+            /** The URL without its password: this is what users are shown. */
+            @Override
+            public String toString() {
+                return settings.endpoint().toString();
             }
         }
     }

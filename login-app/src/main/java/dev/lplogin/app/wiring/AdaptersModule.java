@@ -64,7 +64,7 @@ final class AdaptersModule {
         return new LazyPorts.LazyAuthGateway(http);
     }
 
-    /** The file store (encrypted when a store key is configured), or memory only. */
+    /** The file store (encrypted when a store key is configured), the Redis store, or memory only. */
     @Provides
     @Singleton
     static TokenStore tokenStore(AdapterSettings adapters, LoginSettings settings) {
@@ -73,6 +73,7 @@ final class AdaptersModule {
             case AdapterSettings.Store.Directory dir -> dir.key()
                     .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
                     .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
+            case AdapterSettings.Store.Redis redis -> RedisStoreWiring.open(redis.settings(), settings.clock());
         };
     }
 }

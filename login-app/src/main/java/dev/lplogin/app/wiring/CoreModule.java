@@ -25,14 +25,20 @@ final class CoreModule {
     @Provides
     @Singleton
     static LoginUseCase loginUseCase(DomainLookup domainLookup, AuthGateway authGateway, TokenStore tokenStore,
-            SessionListener listener, LoginSettings settings, Optional<MeterRegistry> metrics) {
+            SessionListener listener, LoginSettings settings, Optional<MeterRegistry> metrics,
+            AdapterSettings adapters) {
+        LoginUseCase core;
         if (metrics.isEmpty()) {
-            return LoginCore.create(domainLookup, authGateway, tokenStore, listener, settings);
+            core = LoginCore.create(domainLookup, authGateway, tokenStore, listener, settings);
+        } else {
+            LoginMetrics metered = LoginMetrics.of(metrics.get(), settings.clock());
+            core = LoginCore.create(metered.domainLookup(domainLookup), metered.authGateway(authGateway),
+                    metered.tokenStore(tokenStore), metered.listener(listener), settings);
+            metered.watch(core);
         }
-        LoginMetrics metered = LoginMetrics.of(metrics.get(), settings.clock());
-        LoginUseCase core = LoginCore.create(metered.domainLookup(domainLookup), metered.authGateway(authGateway),
-                metered.tokenStore(tokenStore), metered.listener(listener), settings);
-        metered.watch(core);
+        if (adapters.store() instanceof AdapterSettings.Store.Redis) {
+            RedisStoreWiring.dropReplacedBearers(tokenStore, core);
+        }
         return core;
     }
 }

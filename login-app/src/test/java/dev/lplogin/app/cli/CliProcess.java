@@ -29,6 +29,7 @@ final class CliProcess {
     private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
 
     /** The finished run of one command. */
@@ -62,6 +63,12 @@ final class CliProcess {
         return this;
     }
 
+    /** Adds a JVM option (e.g. {@code -Xlog:class+load…}) for every later run. */
+    CliProcess jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     /** Runs a command to its end (at most 60 s) with empty stdin. */
     Result run(String... args) {
         return run(Map.of(), "", args);
@@ -89,8 +96,9 @@ final class CliProcess {
     /** Starts a command and returns at once (for {@code keepalive}, {@code emulator} and concurrency tests). */
     Process start(Map<String, String> extraEnv, String... args) {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-p", MODULES.toString(),
-                "-m", "dev.lplogin.app/dev.lplogin.app.cli.Main"));
+                "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-p", MODULES.toString(), "-m", "dev.lplogin.app/dev.lplogin.app.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();

@@ -3,12 +3,14 @@ package dev.lplogin.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.http.HttpSettings;
 import dev.lplogin.app.config.AppConfig.Key;
 import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.Secret;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +169,60 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.readConfigFile(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("csdss").hasMessageContaining(file.toString());
+    }
+
+    // --- a Redis store (fleet mode) ------------------------------------------------------------------------------
+
+    @Test
+    void a_redis_url_is_a_redis_store_with_the_password_key_and_ca_from_the_environment() {
+        EncryptionKey key = EncryptionKey.generate();
+        Map<String, String> env = Map.of("HOME", "/home/ann", "LP_STORE", "rediss://bot@redis.internal:6380/2",
+                "LP_REDIS_PASSWORD", "s3cret", "LP_STORE_KEY", key.revealBase64(), "LP_CA_CERT", "/etc/ca.pem");
+
+        Store store = AppConfig.resolve(Map.of(), env, Map.of()).store();
+
+        assertThat(store).isInstanceOf(Store.Redis.class).hasToString("rediss://bot@redis.internal:6380/2");
+        RedisStoreSettings redis = ((Store.Redis) store).settings();
+        assertThat(redis.endpoint().tls()).isTrue();
+        assertThat(redis.endpoint().user()).contains("bot");
+        assertThat(redis.endpoint().password()).contains(Secret.of("s3cret"));
+        assertThat(redis.key()).contains(key);
+        assertThat(redis.caCert()).contains(Path.of("/etc/ca.pem"));
+        assertThat(redis.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void a_password_in_a_redis_url_is_taken_from_the_environment_or_the_file_but_refused_on_the_command_line() {
+        String url = "redis://bot:hunter2@redis.internal";
+
+        assertThat(redisPassword(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", url), Map.of())))
+                .contains(Secret.of("hunter2"));
+        assertThat(redisPassword(AppConfig.resolve(Map.of(), HOME, Map.of("store", url))))
+                .contains(Secret.of("hunter2"));
+        assertThat(redisPassword(AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", url,
+                "LP_REDIS_PASSWORD", "from-variable"), Map.of()))).as("LP_REDIS_PASSWORD wins")
+                .contains(Secret.of("from-variable"));
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.STORE, url), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--store").hasMessageContaining("LP_REDIS_PASSWORD")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void other_urls_are_bad_input_and_never_become_a_directory() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.STORE, "memcached://u:pw@cache:11211"), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store (from --store) is a memcached:// URL").hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", "redis://h:99999"),
+                Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store (from LP_STORE) is not a valid Redis URL");
+        assertThat(AppConfig.resolve(Map.of(Key.STORE, "redis:6379"), HOME, Map.of()).store())
+                .as("no //: a (strange) directory name").isEqualTo(dir("redis:6379"));
+    }
+
+    private static Optional<Secret> redisPassword(AppConfig config) {
+        return ((Store.Redis) config.store()).settings().endpoint().password();
     }
 
     private static Store dir(String path) {

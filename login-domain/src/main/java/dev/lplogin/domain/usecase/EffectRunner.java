@@ -8,6 +8,7 @@ import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.Scheduler;
+import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
 import dev.lplogin.domain.usecase.SessionStateMachine.Event;
 import dev.lplogin.domain.usecase.SessionStateMachine.Flight;
@@ -112,7 +113,7 @@ final class EffectRunner {
                         Flight current = flight;
                         return store.underLease(key.key, () -> continueFlight(key, current, new Event.LeaseTaken()));
                     }
-                    case Effect.LoadStored load -> next = new Event.StoredLoaded(store.load(key.key));
+                    case Effect.LoadStored load -> next = loadStored(key.key);
                     case Effect.LogIn login -> next = logIn(key.key, login.credentials());
                     case Effect.Refresh refresh -> next = refresh(refresh.session());
                     case Effect.Save save -> next = new Event.Saved(store.save(save.session()));
@@ -201,6 +202,14 @@ final class EffectRunner {
             return new Event.LoginAnswered(gateway.login(key.account(), host, credentials));
         } catch (InfrastructureException e) {
             return new Event.LoginFailed(e);
+        }
+    }
+
+    private Event loadStored(SessionKey key) {
+        try {
+            return new Event.StoredLoaded(store.loadUnlessUnavailable(key));
+        } catch (StoreException e) {
+            return new Event.StoreUnavailable(e);
         }
     }
 

@@ -299,6 +299,10 @@ record SessionStateMachine(Rules rules) {
         record StoredLoaded(Optional<Session> stored) implements Event {
         }
 
+        /** The store could not be read, and may be readable again soon (e.g. Redis is down): a retryable failure. */
+        record StoreUnavailable(StoreException failure) implements Event {
+        }
+
         record LoginAnswered(LoginOutcome outcome) implements Event {
         }
 
@@ -542,6 +546,7 @@ record SessionStateMachine(Rules rules) {
                 case Event.FlightStarted started -> flightStarted();
                 case Event.LeaseTaken taken -> leaseTaken();
                 case Event.StoredLoaded loaded -> storedLoaded(loaded.stored());
+                case Event.StoreUnavailable unavailable -> storeUnavailable(unavailable.failure());
                 case Event.LoginAnswered answered -> loginAnswered(answered.outcome());
                 case Event.LoginFailed failed -> loginFailed(failed.failure());
                 case Event.RefreshAnswered answered -> refreshAnswered(answered.outcome());
@@ -689,6 +694,26 @@ record SessionStateMachine(Rules rules) {
                 return;
             }
             logIn(state.credentials().get(), stored.map(Session::version).orElse(0L), state.session().isPresent());
+        }
+
+        /**
+         * The store could not be read, for now. A flight that holds a usable session, or must act anyway (a logout, an
+         * explicit login), goes on without it. One that holds nothing does not log in blindly: another process sharing
+         * the store may hold a live session, which a login would kill (one session per user); it fails as the store's
+         * outage, and keep-alive tries again soon.
+         */
+        private void storeUnavailable(StoreException failure) {
+            Purpose purpose = flight.purpose();
+            if (state.usable(now, rules).isPresent() || purpose == Purpose.LOGOUT || purpose == Purpose.LOGIN) {
+                effects.add(new Effect.Warn("could not read the stored session of " + key + "; going on without it: "
+                        + failure.getMessage()));
+                storedLoaded(Optional.empty());
+                return;
+            }
+            if (state.credentials().isPresent()) {
+                planWork(Work.at(retrySoon(Duration.ZERO)));
+            }
+            finish(new FlightResult.Unavailable(new Why.Outage(failure, Optional.empty())));
         }
 
         private void logIn(Credentials credentials, long storedVersion, boolean relogin) {

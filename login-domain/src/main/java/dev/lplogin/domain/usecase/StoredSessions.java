@@ -132,6 +132,25 @@ final class StoredSessions {
         }
     }
 
+    /**
+     * The stored session of {@code key}, for a flight that decides what to do when the store is unreachable: a
+     * retryable failure is thrown (not logged), any other is logged and counts as nothing stored.
+     *
+     * @throws StoreException if the store failed in a way that trying again may fix
+     */
+    Optional<Session> loadUnlessUnavailable(SessionKey key) {
+        try {
+            return store.load(key);
+        } catch (StoreException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "could not read the stored session of " + key + "; going on without it: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The stored session of {@code key}; empty also when the store fails (logged). */
     Optional<Session> load(SessionKey key) {
         try {
@@ -232,7 +251,8 @@ final class StoredSessions {
                     return lease;
                 }
             } catch (StoreException e) {
-                LOG.log(Level.WARNING, "could not take the store lease of " + key
+                // an unreachable store is reported by the read that follows (which decides whether to go on)
+                LOG.log(e.retryable() ? Level.DEBUG : Level.WARNING, "could not take the store lease of " + key
                         + "; going ahead without it: " + e.getMessage());
                 return Optional.empty();
             }

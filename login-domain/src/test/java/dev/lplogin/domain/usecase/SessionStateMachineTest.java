@@ -15,6 +15,7 @@ import dev.lplogin.domain.port.Operation;
 import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.port.Refreshed;
 import dev.lplogin.domain.port.ServiceUnavailableException;
+import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.SessionGone;
 import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
 import dev.lplogin.domain.usecase.SessionStateMachine.Event;
@@ -53,6 +54,8 @@ class SessionStateMachineTest {
     private static final Credentials CREDENTIALS = new Credentials.UserPassword("demo", Secret.of("pw"));
     private static final Session HELD = SessionFixtures.session();
     private static final Session NEWER = SessionFixtures.session(Secret.of("newer-bearer"), Secret.of("c"), List.of());
+    private static final StoreException STORE_DOWN =
+            new StoreException("Redis at redis://10.0.0.5:6379/0 is unavailable", null, true);
     private static final ServiceUnavailableException OUTAGE =
             new ServiceUnavailableException(Operation.LOGIN, "HTTP 503");
 
@@ -139,6 +142,10 @@ class SessionStateMachineTest {
                         new Event.StoredLoaded(Optional.empty()), 0, Status.NO_SESSION, "LogIn"),
                 row("nothing stored, no credentials: not logged in", NOTHING, getUsable,
                         new Event.StoredLoaded(Optional.empty()), 0, Status.NO_SESSION, "Finish(Unavailable)"),
+                row("store unreachable, nothing usable held: no blind login (it could kill another process's live"
+                        + " session); fails as the store's outage, retried soon", CREDENTIALS_ONLY, getUsable,
+                        new Event.StoreUnavailable(STORE_DOWN), 0, Status.NO_SESSION, "Wake(1m)",
+                        "Finish(Unavailable)"),
                 // --- logins
                 row("login answered: hosts seeded, session saved", CREDENTIALS_ONLY, loggingIn,
                         new Event.LoginAnswered(answer), 0, Status.NO_SESSION, "Seed", "Save"),
@@ -163,6 +170,8 @@ class SessionStateMachineTest {
                 // --- refreshes
                 row("refresh flight, store holds nothing newer: refreshes at the service", CHECKED, refreshNow,
                         new Event.StoredLoaded(Optional.of(HELD)), 5, Status.STALE, "Refresh"),
+                row("refresh flight, store unreachable: refreshes the held session without it", CHECKED, refreshNow,
+                        new Event.StoreUnavailable(STORE_DOWN), 5, Status.STALE, "Warn", "Refresh"),
                 row("refresh flight, another process confirmed it meanwhile: adopted", CHECKED, refreshNow,
                         new Event.StoredLoaded(Optional.of(SessionFixtures.session(T0.plus(Duration.ofMinutes(4)),
                                 Optional.empty()))), 5, Status.FRESH, "Announce(ReusedStored)", "Wake(4m..8m spread)",

@@ -1,0 +1,270 @@
+package dev.lplogin.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.Fault;
+import dev.lplogin.emulator.LoginEmulator;
+import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.RedisServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fleet: three replicas, each the real core with keep-alive in its own JVM ({@link FleetReplica}), sharing one real
+ * Redis and one emulated Login Service with one session per user, refreshing every second for real. In one run, to
+ * keep the real time near a minute: steady state, the lease holder SIGKILLed in the middle of a refresh, then Redis
+ * down for a while and back.
+ */
+class FleetIT {
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.https();
+
+    private static final int REPLICAS = 3;
+    private static final long REFRESH_MILLIS = 1_000;
+    private static final long LEASE_MILLIS = 3_000;
+
+    @TempDir
+    Path scratch;
+
+    private final List<Replica> replicas = new ArrayList<>();
+    private RedisServer redis;
+
+    @AfterEach
+    void stop() {
+        replicas.forEach(Replica::kill);
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void replicas_share_one_login_survive_a_killed_lease_holder_and_a_redis_outage() throws Exception {
+        LoginEmulator emulator = EMULATOR.emulator();
+        redis = RedisServer.start();
+        Path pem = scratch.resolve("emulator.pem");
+        emulator.writeCertificatePem(pem);
+        for (int i = 0; i < REPLICAS; i++) {
+            replicas.add(Replica.start(scratch, i, emulator.baseUrl().toString(), pem.toString(), redis.url(),
+                    "fleet:"));
+        }
+
+        for (Replica replica : replicas) {
+            replica.await(line -> line.equals("ready"), Duration.ofSeconds(60), "ready");
+        }
+        replicas.forEach(Replica::go);
+
+        // --- steady state: one login, real refreshes, one bearer everywhere, no 401 -------------------------------
+        for (Replica replica : replicas) {
+            replica.await(line -> line.startsWith("bearer "), Duration.ofSeconds(60), "a first bearer");
+        }
+        Thread.sleep(15_000);
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as(this::fleetLog).isEqualTo(1);
+        assertThat(emulator.stats().requests(Endpoint.REFRESH)).as("real refreshes in 15 s").isGreaterThanOrEqualTo(5);
+        assertThat(emulator.stats().status(401)).as("refreshes refused as a competing login killed the session")
+                .isZero();
+        String bearer = sameBearerEverywhere(emulator);
+        assertNoFailures();
+
+        // --- the lease holder dies in the middle of a (slow) refresh -----------------------------------------------
+        emulator.inject(Fault.delay(Endpoint.REFRESH, Duration.ofSeconds(4), 1));
+        // the one that has held the lease for a while is waiting for the slow refresh, renewing its lease
+        Replica holder = awaitLeaseHolder(replicas, Duration.ofMillis(500), Duration.ofSeconds(10));
+        long refreshesBefore = emulator.stats().requests(Endpoint.REFRESH);
+        holder.kill();
+        long killedAt = System.nanoTime();
+        List<Replica> survivors = replicas.stream().filter(r -> r != holder).toList();
+        Replica successor = awaitLeaseHolder(survivors, Duration.ZERO, Duration.ofSeconds(10));
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+        assertThat(takeover).as("another replica takes the lease over").isLessThan(Duration.ofMillis(LEASE_MILLIS * 3));
+        successor.await(line -> line.equals("event Refreshed") || line.equals("event ReusedStored"),
+                Duration.ofSeconds(10), "the successor's refresh");
+        assertThat(emulator.stats().requests(Endpoint.REFRESH)).isGreaterThan(refreshesBefore);
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("still one login").isEqualTo(1);
+        assertThat(sameBearerEverywhere(emulator, survivors)).isEqualTo(bearer);
+
+        // --- Redis goes down for longer than a refresh interval, then comes back empty -----------------------------
+        survivors.forEach(Replica::clearFailures);
+        redis.stop();
+        Thread.sleep(5_000);
+        assertThat(failures(survivors)).as("bearer() calls that failed while Redis was down").isEmpty();
+        redis.restart();
+        survivors.forEach(Replica::clearEvents);
+        for (Replica replica : survivors) {
+            replica.await(line -> line.startsWith("leased "), Duration.ofSeconds(15), "a lease from the new Redis");
+        }
+        Thread.sleep(3_000);
+        assertThat(failures(survivors)).as("bearer() calls that failed after Redis came back").isEmpty();
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("no login storm").isEqualTo(1);
+        assertThat(emulator.stats().status(401)).isZero();
+        assertThat(sameBearerEverywhere(emulator, survivors)).isEqualTo(bearer);
+        assertThat(redis.command("HEXISTS", "fleet:{" + RedisKeys.hash(FleetReplica.KEY) + "}:session", "record"))
+                .as("the session is stored again").isEqualTo("1");
+    }
+
+    /** What every replica printed (and its stderr), for a failure message. */
+    private String fleetLog() {
+        StringBuilder log = new StringBuilder("the fleet's output:");
+        for (Replica replica : replicas) {
+            log.append("\n--- replica ").append(replica.index).append(":\n").append(String.join("\n", replica.lines));
+            try {
+                String errors = Files.readString(replica.errors);
+                log.append("\n--- its stderr:\n").append(errors.length() > 4_000 ? errors.substring(0, 4_000) : errors);
+            } catch (IOException e) {
+                log.append("\n(no stderr)");
+            }
+        }
+        return log.toString();
+    }
+
+    private String sameBearerEverywhere(LoginEmulator emulator) {
+        return sameBearerEverywhere(emulator, replicas);
+    }
+
+    private static String sameBearerEverywhere(LoginEmulator emulator, List<Replica> fleet) {
+        List<String> bearers = fleet.stream().map(Replica::lastBearer).toList();
+        assertThat(bearers).as("the bearer each replica hands out").containsOnly(bearers.get(0));
+        assertThat(emulator.isBearerValid(bearers.get(0))).as("the shared bearer is valid").isTrue();
+        return bearers.get(0);
+    }
+
+    private void assertNoFailures() {
+        assertThat(failures(replicas)).as("failed bearer() calls").isEmpty();
+    }
+
+    private static List<String> failures(List<Replica> fleet) {
+        return fleet.stream().flatMap(r -> r.lines.stream()).filter(l -> l.startsWith("fail ")).toList();
+    }
+
+    /** The replica that has held the lease (taken, not released) for at least {@code held}, waiting for one. */
+    private static Replica awaitLeaseHolder(List<Replica> fleet, Duration held, Duration timeout)
+            throws InterruptedException {
+        fleet.forEach(Replica::clearEvents);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Replica replica : fleet) {
+                if (replica.heldLeaseFor(held)) {
+                    return replica;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no replica took the lease within " + timeout);
+    }
+
+    /** A {@link FleetReplica} process and everything it printed. */
+    private static final class Replica {
+        final int index;
+        final Process process;
+        final Path errors;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<String> recent = new CopyOnWriteArrayList<>();
+        volatile String lastBearer;
+        volatile long leasedSince; // System.nanoTime() of the last "leased", 0 after "released"
+
+        private Replica(int index, Process process, Path errors) {
+            this.index = index;
+            this.process = process;
+            this.errors = errors;
+            Thread.ofVirtual().start(this::read);
+        }
+
+        static Replica start(Path scratch, int index, String csds, String pem, String redisUrl, String prefix)
+                throws IOException {
+            Path errors = scratch.resolve("replica-" + index + ".stderr");
+            List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                    "-cp", System.getProperty("java.class.path"), FleetReplica.class.getName(),
+                    csds, pem, redisUrl, prefix, Long.toString(REFRESH_MILLIS), Long.toString(LEASE_MILLIS));
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            return new Replica(index, process, errors);
+        }
+
+        private void read() {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith("bearer ")) {
+                        lastBearer = line.substring("bearer ".length());
+                    } else if (line.startsWith("leased ")) {
+                        leasedSince = System.nanoTime();
+                    } else if (line.startsWith("released ")) {
+                        leasedSince = 0;
+                    }
+                    lines.add(line);
+                    recent.add(line);
+                }
+            } catch (IOException e) {
+                // killed
+            }
+        }
+
+        /** Tells the warm replica to start asking for the bearer. */
+        void go() {
+            try {
+                process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String lastBearer() {
+            return lastBearer;
+        }
+
+        boolean heldLeaseFor(Duration held) {
+            long since = leasedSince;
+            return since != 0 && process.isAlive() && System.nanoTime() - since >= held.toNanos();
+        }
+
+        void clearEvents() {
+            recent.clear();
+        }
+
+        void clearFailures() {
+            lines.removeIf(l -> l.startsWith("fail "));
+        }
+
+        /** Waits for a line matching {@code wanted} printed since the last {@link #clearEvents}. */
+        void await(Predicate<String> wanted, Duration timeout, String what) throws InterruptedException, IOException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (recent.stream().anyMatch(wanted)) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("replica " + index + " printed no " + what + " within " + timeout + " (alive: "
+                    + process.isAlive() + "); its output:\n" + String.join("\n", lines) + "\nits stderr:\n"
+                    + Files.readString(errors));
+        }
+
+        /** SIGKILL: no shutdown hook, no release of the lease, no logout. */
+        void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
