@@ -51,6 +51,7 @@ final class AgentReporter implements SessionListener {
             case SessionEvent.GaveUp gaveUp -> Optional.of("gave up: " + gaveUp.reason());
             case SessionEvent.CompetingLogin competing -> Optional.of("warning: " + competing.killedRecently()
                     + " sessions killed soon after login; " + competing.advice());
+            case SessionEvent.Waited waited -> Optional.empty();
         };
     }
 }

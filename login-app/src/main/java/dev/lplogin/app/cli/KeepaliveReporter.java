@@ -53,7 +53,11 @@ final class KeepaliveReporter implements SessionListener {
             }
             case SessionEvent.CompetingLogin competing -> "warning: " + competing.killedRecently()
                     + " sessions killed soon after login; " + competing.advice();
+            case SessionEvent.Waited waited -> null; // a caller's wait, not a change of the session
         };
+        if (what == null) {
+            return;
+        }
         String kind = event.getClass().getSimpleName();
         LocalTime time = LocalTime.ofInstant(event.at(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
         output.result(time + "  " + event.key() + "  " + what, () -> Json.object()

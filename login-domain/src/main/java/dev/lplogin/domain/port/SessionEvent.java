@@ -1,6 +1,7 @@
 package dev.lplogin.domain.port;
 
 import dev.lplogin.domain.model.SessionKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -67,6 +68,18 @@ public sealed interface SessionEvent {
         public CompetingLogin {
             requireKeyAndTime(key, at);
             Objects.requireNonNull(advice, "advice");
+        }
+    }
+
+    /**
+     * A caller of {@code bearer()} found no usable session and waited {@code waited} for a login or refresh of this
+     * key (its own, or one already in flight that it joined), whatever came of it. One event per waiting caller; never
+     * emitted for a fresh bearer, which does not wait.
+     */
+    record Waited(SessionKey key, Instant at, Duration waited) implements SessionEvent {
+        public Waited {
+            requireKeyAndTime(key, at);
+            Objects.requireNonNull(waited, "waited");
         }
     }
 

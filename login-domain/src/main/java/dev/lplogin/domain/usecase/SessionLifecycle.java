@@ -13,6 +13,7 @@ import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.LoginOutcome;
 import dev.lplogin.domain.port.Scheduler;
+import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
@@ -64,6 +65,7 @@ final class SessionLifecycle implements LoginUseCase {
     private final boolean ownsScheduler;
     private final Optional<ExecutorService> ownedExecutor;
     private final EffectRunner runner;
+    private final Events events;
     private final Map<SessionKey, TrackedKey> keys = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -78,8 +80,9 @@ final class SessionLifecycle implements LoginUseCase {
         this.ownedExecutor = settings.executor().isPresent() ? Optional.empty()
                 : Optional.of(Executors.newVirtualThreadPerTaskExecutor());
         Executor executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
+        this.events = new Events(listener);
         this.runner = new EffectRunner(new SessionStateMachine(rules), domainLookup, gateway,
-                new StoredSessions(tokenStore, settings, scheduler, executor), new Events(listener), scheduler, executor,
+                new StoredSessions(tokenStore, settings, scheduler, executor), events, scheduler, executor,
                 new BackgroundWork(executor, settings.backgroundConcurrency()),
                 new RefreshPlanner(settings.refreshInterval()), settings.clock(), () -> closed);
         if (ownsScheduler) {
@@ -138,7 +141,16 @@ final class SessionLifecycle implements LoginUseCase {
                     }
                     case Effect.Fail fail -> throw unavailable(key, fail.why());
                     case Effect.AwaitFlight await -> {
-                        switch (await(key, runner.flight(tracked, await.purpose()))) {
+                        long waitStart = System.nanoTime();
+                        FlightResult result;
+                        try {
+                            result = await(key, runner.flight(tracked, await.purpose()));
+                        } finally {
+                            // slow path only: how long callers wait for a bearer (metrics), one event per caller
+                            events.emit(new SessionEvent.Waited(key, settings.clock().instant(),
+                                    Duration.ofNanos(System.nanoTime() - waitStart)));
+                        }
+                        switch (result) {
                             case FlightResult.Usable usable -> {
                                 return usable.session().bearer();
                             }

@@ -19,7 +19,8 @@ class SessionEventTest {
                 new SessionEvent.ReusedStored(KEY, AT), new SessionEvent.Refreshed(KEY, AT),
                 new SessionEvent.RefreshFailed(KEY, AT, "timeout"), new SessionEvent.LoggedOut(KEY, AT),
                 new SessionEvent.GaveUp(KEY, AT, "blocked"),
-                new SessionEvent.CompetingLogin(KEY, AT, 3, "share a store"));
+                new SessionEvent.CompetingLogin(KEY, AT, 3, "share a store"),
+                new SessionEvent.Waited(KEY, AT, java.time.Duration.ofMillis(5)));
 
         assertThat(events).extracting(SessionEvent::key).containsOnly(KEY);
         assertThat(events).extracting(SessionEvent::at).containsOnly(AT);

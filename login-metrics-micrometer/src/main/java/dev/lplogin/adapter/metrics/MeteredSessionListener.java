@@ -8,7 +8,8 @@ import java.util.Objects;
  * A {@link SessionListener} that counts the core's events ({@code lplogin.session.events}), the re-logins by reason
  * ({@code lplogin.relogins}: {@code session_gone} when a refresh had found the session killed, {@code expired}
  * otherwise — it outlived its idle timeout or maximum age, or a caller reported its bearer refused) and the
- * competing-login warnings ({@code lplogin.competing.logins}), then passes each event on to the next listener.
+ * competing-login warnings ({@code lplogin.competing.logins}) and how long callers of {@code bearer()} waited for a
+ * session ({@code lplogin.bearer.waits}), then passes each event on to the next listener.
  */
 public final class MeteredSessionListener implements SessionListener {
 
@@ -40,6 +41,7 @@ public final class MeteredSessionListener implements SessionListener {
                 meters.event("competing_login");
                 meters.competingLogin();
             }
+            case SessionEvent.Waited waited -> meters.waited(waited.waited());
         }
         next.onEvent(event);
     }

@@ -21,6 +21,7 @@ final class Meters {
     static final String EVENTS = "lplogin.session.events";
     static final String RELOGINS = "lplogin.relogins";
     static final String COMPETING = "lplogin.competing.logins";
+    static final String WAITS = "lplogin.bearer.waits";
     static final String SESSIONS = "lplogin.sessions";
     static final String OLDEST = "lplogin.sessions.oldest.age";
 
@@ -73,6 +74,12 @@ final class Meters {
     void competingLogin() {
         Counter.builder(COMPETING).description("Warnings that fresh sessions keep being killed, most likely by "
                 + "another process logging in as the same user").register(registry).increment();
+    }
+
+    /** A caller of {@code bearer()} that waited {@code waited} for a login or refresh. */
+    void waited(java.time.Duration waited) {
+        Timer.builder(WAITS).description("Callers of bearer() that found no usable session and waited for a login "
+                + "or refresh, and how long").register(registry).record(waited);
     }
 
     void sessionGone(SessionKey key) {

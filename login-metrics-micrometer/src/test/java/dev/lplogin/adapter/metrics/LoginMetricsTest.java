@@ -129,6 +129,8 @@ class LoginMetricsTest {
 
         assertThat(counter("lplogin.relogins", "reason", "expired")).isEqualTo(1);
         assertThat(registry.find("lplogin.relogins").tag("reason", "session_gone").counter()).isNull();
+        assertThat(registry.get("lplogin.bearer.waits").timer().count()).as("the caller waited for the re-login")
+                .isEqualTo(1);
     }
 
     @Test
