@@ -7,9 +7,11 @@ import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.StoreException;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.Map;
+import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,8 +27,6 @@ import java.util.regex.Pattern;
  */
 final class RecordCodec {
 
-    // Jsonb is thread-safe and costly to build: one for the process
-    private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int TAG_BYTES = 16;
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
@@ -46,13 +46,13 @@ final class RecordCodec {
         EnvelopeJson envelope = key
                 .map(k -> {
                     RecordCipher.Sealed sealed =
-                            RecordCipher.seal(k, utf8(JSONB.toJson(json)), associatedData(sessionKey));
+                            RecordCipher.seal(k, utf8(RecordJson.object(json.members())), associatedData(sessionKey));
                     return new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(), sessionKey.loginName(),
                             true, null, k.id(), base64(sealed.iv()), base64(sealed.ciphertext()));
                 })
                 .orElseGet(() -> new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(),
                         sessionKey.loginName(), false, json, null, null, null));
-        return utf8(JSONB.toJson(envelope));
+        return utf8(RecordJson.object(envelope.members()));
     }
 
     /**
@@ -62,7 +62,7 @@ final class RecordCodec {
      * @throws StoreException         if it is well-formed but cannot be opened
      */
     Session decode(String source, byte[] content) throws CorruptRecordException {
-        EnvelopeJson envelope = parse(content, EnvelopeJson.class);
+        EnvelopeJson envelope = parse(content, EnvelopeJson::from);
         checkFormat(source, envelope.format());
         SessionKey sessionKey;
         try {
@@ -71,7 +71,7 @@ final class RecordCodec {
             throw new CorruptRecordException("no valid session key");
         }
         SessionJson json = Boolean.TRUE.equals(envelope.encrypted())
-                ? parse(open(source, sessionKey, envelope), SessionJson.class)
+                ? parse(open(source, sessionKey, envelope), SessionJson::from)
                 : envelope.session();
         if (json == null) {
             throw new CorruptRecordException("no session");
@@ -93,13 +93,13 @@ final class RecordCodec {
 
     byte[] encode(LeaseRecord record) {
         Lease lease = record.grant().lease();
-        return utf8(JSONB.toJson(new LeaseJson(WireFormat.FORMAT, lease.token(), lease.fence(),
-                lease.expiresAt().toString(), !record.grant().active(), record.watched())));
+        return utf8(RecordJson.object(new LeaseJson(WireFormat.FORMAT, lease.token(), lease.fence(),
+                lease.expiresAt().toString(), !record.grant().active(), record.watched()).members()));
     }
 
     /** The latest lease granted on {@code sessionKey}, as recorded in {@code content}. */
     LeaseRecord decodeLease(SessionKey sessionKey, byte[] content) throws CorruptRecordException {
-        LeaseJson json = parse(content, LeaseJson.class);
+        LeaseJson json = parse(content, LeaseJson::from);
         try {
             if (!Integer.valueOf(WireFormat.FORMAT).equals(json.format()) || json.token().isBlank()) {
                 throw new IllegalArgumentException("unknown format or blank token");
@@ -160,18 +160,29 @@ final class RecordCodec {
                 + sessionKey.loginName());
     }
 
-    private static <T> T parse(byte[] content, Class<T> type) throws CorruptRecordException {
-        T parsed;
+    /** Strict UTF-8 (a damaged byte is corruption, not a replacement character), then strict JSON. */
+    private static <T> T parse(byte[] content, Function<Map<String, Object>, T> reader)
+            throws CorruptRecordException {
+        String text;
         try {
-            parsed = JSONB.fromJson(new ByteArrayInputStream(content), type);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CorruptRecordException("not UTF-8 text");
+        }
+        Map<String, Object> object;
+        try {
+            object = RecordJson.parseObject(text);
+        } catch (IllegalArgumentException e) {
+            // the message holds an offset, never content
+            throw new CorruptRecordException("not well-formed JSON (" + e.getMessage() + ")");
+        }
+        try {
+            return reader.apply(object);
         } catch (RuntimeException e) {
-            // The parser's message quotes the content, which may hold secrets.
-            throw new CorruptRecordException("not well-formed JSON");
+            // RecordJson's messages name a member, never its value (it may be a secret)
+            throw new CorruptRecordException("a field has the wrong type (" + e.getMessage() + ")");
         }
-        if (parsed == null) {
-            throw new CorruptRecordException("empty record");
-        }
-        return parsed;
     }
 
     private static byte[] utf8(String text) {

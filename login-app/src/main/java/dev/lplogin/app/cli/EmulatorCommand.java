@@ -3,6 +3,7 @@ package dev.lplogin.app.cli;
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.EmulatorAccount;
 import dev.lplogin.emulator.EmulatorConfig;
+import dev.lplogin.emulator.GeneratedAccount;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.emulator.SecondLogin;
 import java.nio.file.Files;
@@ -36,6 +37,11 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Also serve the accounts in this JSON file (format: docs/cli.md).")
     private Path accountsFile;
 
+    @Option(names = "--generated-users", paramLabel = "N",
+            description = "Also serve account " + GeneratedAccount.ACCOUNT_ID + " with N password users user-1..user-N"
+                    + " (password password-1..password-N), for load tests.")
+    private Integer generatedUsers;
+
     @Option(names = "--second-login", paramLabel = "kick-out|refuse|allow",
             description = {"What a login of a user whose session is live does (docs/protocol.md §3.5): kick-out ends "
                     + "the first session (default), refuse answers 429 and keeps it, allow lets both live."})
@@ -53,6 +59,10 @@ final class EmulatorCommand implements Callable<Integer> {
         if (http && certOut != null) {
             throw CliException.usage("--cert-out needs HTTPS", "drop --http, or drop --cert-out");
         }
+        if (generatedUsers != null && (generatedUsers < 1 || generatedUsers > GeneratedAccount.MAX_USERS)) {
+            throw CliException.usage("--generated-users must be 1-" + GeneratedAccount.MAX_USERS + ", got "
+                    + generatedUsers, "e.g. --generated-users 10000");
+        }
         EmulatorConfig config = EmulatorConfig.defaults().withPort(port).withHttps(!http)
                 .withOAuth1Refused(refuseOAuth1);
         if (secondLogin != null) {
@@ -64,6 +74,9 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         if (accountsFile != null) {
             config = config.plusAccounts(EmulatorAccount.load(accountsFile));
+        }
+        if (generatedUsers != null) {
+            config = config.plusAccounts(java.util.List.of(GeneratedAccount.of(generatedUsers)));
         }
         Output output = root.output();
         LoginEmulator emulator = LoginEmulator.start(config);

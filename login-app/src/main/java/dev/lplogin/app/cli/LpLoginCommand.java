@@ -8,8 +8,10 @@ import dev.lplogin.domain.usecase.LoginUseCase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,9 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code lp-login} command: global options and what every subcommand shares (config, output, wiring). */
 @Command(name = "lp-login", mixinStandardHelpOptions = true, version = "lp-login 0.1.0",
         description = "Log in to LivePerson's Login Service, keep sessions alive and hand out bearers.",
-        subcommands = {DomainCommand.class, LoginCommand.class, TokenCommand.class, RefreshCommand.class,
-                LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class, EmulatorCommand.class,
-                DemoCommand.class, AgentCommand.class, ExecCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes:",
                 "  0  ok                        4  blocked by LivePerson (451)",
                 "  1  other error               5  rate limited (429)",
@@ -30,6 +29,42 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  3  credentials rejected      7  not logged in, and no credentials to log in",
                 "More in docs/cli.md."})
 final class LpLoginCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order the usage lists them. Not in {@code @Command(subcommands = …)}: picocli would build
+     * every one's model by reflection on each start, and {@link #subcommandsFor} lets a command that scripts run in a
+     * loop ({@code token}, {@code exec}, …) build only its own (see docs/performance.md).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DomainCommand.class, LoginCommand.class, TokenCommand.class,
+            RefreshCommand.class, LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class,
+            EmulatorCommand.class, DemoCommand.class, AgentCommand.class, ExecCommand.class, CompletionCommand.class);
+
+    /** The commands that need no sibling: run alone, they are registered alone. */
+    private static final Map<String, Class<?>> STANDALONE = Map.of("token", TokenCommand.class,
+            "status", StatusCommand.class, "refresh", RefreshCommand.class, "login", LoginCommand.class,
+            "logout", LogoutCommand.class, "exec", ExecCommand.class, "domain", DomainCommand.class);
+
+    /** Global options that take a value (the value is not a subcommand name even when it looks like one). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--csds", "--store", "--ca-cert");
+
+    /**
+     * The subcommands to register for {@code args}: only the one named when it is {@linkplain #STANDALONE
+     * standalone}, else all (the usage, {@code completion}, a mistyped name and its suggestions need them all).
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (arg.equals("--")) {
+                break;
+            } else if (!arg.startsWith("-")) {
+                Class<?> command = STANDALONE.get(arg);
+                return command == null ? SUBCOMMANDS : List.of(command);
+            }
+        }
+        return SUBCOMMANDS;
+    }
 
     @Spec
     private CommandSpec spec;

@@ -16,6 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String training = System.getProperty(Training.PROPERTY);
+        if (training != null) {
+            // the launcher records its class-data cache from this run (bin/lp-login); users never set it
+            System.exit(Training.run(java.nio.file.Path.of(training)));
+        }
         Charset charset = Charset.forName(System.getProperty("stdout.encoding", Charset.defaultCharset().name()));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset));
@@ -32,6 +37,8 @@ public final class Main {
     static int run(String[] args, Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err) {
         LpLoginCommand root = new LpLoginCommand(env, terminal, out, err, Clock.systemUTC());
         CommandLine commandLine = new CommandLine(root);
+        // before the settings below, which picocli applies to the subcommands registered at the time
+        LpLoginCommand.subcommandsFor(args).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {

@@ -1,5 +1,6 @@
 package dev.lplogin.app.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.lplogin.adapter.http.HttpAuthGateway;
@@ -39,14 +40,28 @@ final class AdaptersModule {
 
     @Provides
     @Singleton
-    static DomainLookup domainLookup(HttpTransport transport, LoginSettings settings) {
+    static HttpDomainLookup httpDomainLookup(HttpTransport transport, LoginSettings settings) {
         return new HttpDomainLookup(transport, settings.clock());
     }
 
     @Provides
     @Singleton
-    static AuthGateway authGateway(HttpTransport transport, LoginSettings settings) {
+    static HttpAuthGateway httpAuthGateway(HttpTransport transport, LoginSettings settings) {
         return new HttpAuthGateway(transport, settings.clock());
+    }
+
+    /** Built on first use: a command served from the store loads no HTTP client, TLS or JSON-B (see LazyPorts). */
+    @Provides
+    @Singleton
+    static DomainLookup domainLookup(Lazy<HttpDomainLookup> http) {
+        return new LazyPorts.LazyDomainLookup(http);
+    }
+
+    /** Built on first use, like {@link #domainLookup}. */
+    @Provides
+    @Singleton
+    static AuthGateway authGateway(Lazy<HttpAuthGateway> http) {
+        return new LazyPorts.LazyAuthGateway(http);
     }
 
     /** The file store (encrypted when a store key is configured), the Redis store, or memory only. */

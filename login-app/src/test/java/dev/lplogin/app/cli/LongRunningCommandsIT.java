@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
+import dev.lplogin.emulator.GeneratedAccount;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.io.BufferedReader;
@@ -109,6 +110,44 @@ class LongRunningCommandsIT {
         assertThat(answer.body()).contains("agentVep");
         assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(running.exitValue()).isZero();
+    }
+
+    @Test
+    void emulator_with_generated_users_serves_them_beside_the_demo_account() throws Exception {
+        running = cli.start(Map.of(), "emulator", "--http", "--generated-users", "3");
+        String url = readUntil(reader(running), line -> true).get(0);
+
+        HttpResponse<String> third;
+        HttpResponse<String> fourth;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            third = client.send(login(url, GeneratedAccount.username(3), GeneratedAccount.password(3)),
+                    HttpResponse.BodyHandlers.ofString());
+            fourth = client.send(login(url, GeneratedAccount.username(4), GeneratedAccount.password(4)),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        running.toHandle().destroy();
+
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(third.body()).contains("\"bearer\"");
+        assertThat(fourth.statusCode()).as("only 3 were generated").isEqualTo(401);
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void emulator_refuses_a_generated_user_count_of_zero_with_a_usage_error() {
+        CliProcess.Result result = cli.run("emulator", "--http", "--generated-users", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--generated-users must be 1-");
+    }
+
+    private static HttpRequest login(String url, String username, String password) {
+        return HttpRequest.newBuilder(URI.create(url + "/api/account/" + GeneratedAccount.ACCOUNT_ID
+                        + "/login?v=1.3"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\"}"))
+                .build();
     }
 
     private static BufferedReader reader(Process process) {
