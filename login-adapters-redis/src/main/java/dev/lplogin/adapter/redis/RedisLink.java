@@ -172,7 +172,7 @@ final class RedisLink implements AutoCloseable {
                     throw new StoreException(lastFailure, null, lastFailureRetryable);
                 }
                 try {
-                    connection = client.connect(StringCodec.UTF8);
+                    connection = connectOnce();
                     lastFailure = null;
                 } catch (RedisException e) {
                     StoreException failure = failure("connect", e);
@@ -183,6 +183,22 @@ final class RedisLink implements AutoCloseable {
                 }
             }
             return connection.sync();
+        }
+    }
+
+    /**
+     * Opens the connection. A server that refuses the handshake (a wrong password, say) answers with an error and
+     * then closes; under load Lettuce sometimes sees the close before the answer and reports only "connection closed
+     * prematurely", which would make a refusal look retryable. One immediate second attempt shows the real answer.
+     */
+    private StatefulRedisConnection<String, String> connectOnce() {
+        try {
+            return client.connect(StringCodec.UTF8);
+        } catch (RedisException e) {
+            if (!describe(e).toLowerCase(Locale.ROOT).contains("closed prematurely")) {
+                throw e;
+            }
+            return client.connect(StringCodec.UTF8);
         }
     }
 
