@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@link TokenStore} that times every call ({@code lplogin.store.operations}) by operation and outcome:
@@ -31,105 +33,60 @@ public final class MeteredTokenStore implements TokenStore {
 
     @Override
     public Optional<Session> load(SessionKey key) {
-        long start = System.nanoTime();
-        try {
-            Optional<Session> session = delegate.load(key);
-            meters.store("load", session.isPresent() ? "hit" : "miss", start);
-            return session;
-        } catch (RuntimeException e) {
-            meters.store("load", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("load", () -> delegate.load(key), session -> session.isPresent() ? "hit" : "miss");
     }
 
     @Override
     public SaveResult save(Session session, long expectedVersion) {
-        long start = System.nanoTime();
-        try {
-            SaveResult result = delegate.save(session, expectedVersion);
-            meters.store("save", outcome(result), start);
-            return result;
-        } catch (RuntimeException e) {
-            meters.store("save", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("save", () -> delegate.save(session, expectedVersion), MeteredTokenStore::outcome);
     }
 
     @Override
     public SaveResult save(Session session, long expectedVersion, Lease lease) {
-        long start = System.nanoTime();
-        try {
-            SaveResult result = delegate.save(session, expectedVersion, lease);
-            meters.store("fenced_save", outcome(result), start);
-            return result;
-        } catch (RuntimeException e) {
-            meters.store("fenced_save", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("fenced_save", () -> delegate.save(session, expectedVersion, lease), MeteredTokenStore::outcome);
     }
 
     @Override
     public boolean delete(SessionKey key, long expectedVersion) {
-        long start = System.nanoTime();
-        try {
-            boolean deleted = delegate.delete(key, expectedVersion);
-            meters.store("delete", deleted ? "deleted" : "not_found", start);
-            return deleted;
-        } catch (RuntimeException e) {
-            meters.store("delete", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("delete", () -> delegate.delete(key, expectedVersion),
+                deleted -> deleted ? "deleted" : "not_found");
     }
 
     @Override
     public List<Session> list() {
-        long start = System.nanoTime();
-        try {
-            List<Session> sessions = delegate.list();
-            meters.store("list", Outcomes.SUCCESS, start);
-            return sessions;
-        } catch (RuntimeException e) {
-            meters.store("list", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("list", delegate::list, sessions -> Outcomes.SUCCESS);
     }
 
     @Override
     public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
-        long start = System.nanoTime();
-        try {
-            Optional<Lease> lease = delegate.tryLease(key, ttl);
-            meters.store("lease", lease.isPresent() ? "granted" : "busy", start);
-            return lease;
-        } catch (RuntimeException e) {
-            meters.store("lease", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("lease", () -> delegate.tryLease(key, ttl), lease -> lease.isPresent() ? "granted" : "busy");
     }
 
     @Override
     public Optional<Lease> renew(Lease lease, Duration ttl) {
-        long start = System.nanoTime();
-        try {
-            Optional<Lease> renewed = delegate.renew(lease, ttl);
-            meters.store("renew", renewed.isPresent() ? "renewed" : "lost", start);
-            return renewed;
-        } catch (RuntimeException e) {
-            meters.store("renew", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed("renew", () -> delegate.renew(lease, ttl), renewed -> renewed.isPresent() ? "renewed" : "lost");
     }
 
     @Override
     public void release(Lease lease) {
-        long start = System.nanoTime();
-        try {
+        timed("release", () -> {
             delegate.release(lease);
-            meters.store("release", Outcomes.SUCCESS, start);
+            return null;
+        }, nothing -> Outcomes.SUCCESS);
+    }
+
+    /** Runs {@code call}, recording its time under {@code operation} with the outcome of its result or failure. */
+    private <T> T timed(String operation, Supplier<T> call, Function<T, String> outcome) {
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = call.get();
         } catch (RuntimeException e) {
-            meters.store("release", Outcomes.of(e), start);
+            meters.store(operation, Outcomes.of(e), start);
             throw e;
         }
+        meters.store(operation, outcome.apply(result), start);
+        return result;
     }
 
     private static String outcome(SaveResult result) {
