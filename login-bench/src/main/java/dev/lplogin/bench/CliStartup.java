@@ -159,6 +159,7 @@ final class CliStartup {
             }
             long loaded = 0;
             long network = 0;
+            long picocli = 0;
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 int at = line.indexOf("[class,load]");
                 if (at < 0) {
@@ -168,11 +169,15 @@ final class CliStartup {
                 String name = line.substring(at + "[class,load]".length()).strip();
                 if (NETWORK_PACKAGES.stream().anyMatch(name::startsWith)) {
                     network++;
+                } else if (name.startsWith("picocli.")) {
+                    picocli++;
                 }
             }
             table.add("cli", "classes loaded by lp-login " + what, loaded, "classes", "-Xlog:class+load");
             table.add("cli", "  of them JSON-B/JSON-P, TLS, HttpClient (" + what + ")", network, "classes",
                     "a command without network needs none");
+            table.add("cli", "  of them picocli (" + what + ")", picocli, "classes",
+                    what.equals("token") ? "a plain token command is parsed without it" : "");
         } finally {
             Files.deleteIfExists(log);
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -32,8 +33,8 @@ final class LpLoginCommand implements Callable<Integer> {
 
     /**
      * The subcommands, in the order the usage lists them. Not in {@code @Command(subcommands = …)}: picocli would build
-     * every one's model by reflection on each start, and {@link #subcommandsFor} lets a command that scripts run in a
-     * loop ({@code token}, {@code exec}, …) build only its own (see docs/performance.md).
+     * every one's model by reflection on each start, and {@link #register} lets a command that scripts run in a
+     * loop ({@code status}, {@code exec}, …) build only its own (see docs/performance.md).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(DomainCommand.class, LoginCommand.class, TokenCommand.class,
             RefreshCommand.class, LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class,
@@ -48,10 +49,12 @@ final class LpLoginCommand implements Callable<Integer> {
     private static final Set<String> VALUE_OPTIONS = Set.of("--csds", "--store", "--ca-cert");
 
     /**
-     * The subcommands to register for {@code args}: only the one named when it is {@linkplain #STANDALONE
-     * standalone}, else all (the usage, {@code completion}, a mistyped name and its suggestions need them all).
+     * Registers on {@code commandLine} the subcommands {@code args} need: only the one named when it is
+     * {@linkplain #STANDALONE standalone}; when none is named (the usage, {@code --version}), each one's outline
+     * (name and description, all that the usage lists), which takes no reflection over its options; else all in full
+     * ({@code completion}, a mistyped name and its suggestions need them all).
      */
-    static List<Class<?>> subcommandsFor(String[] args) {
+    static void register(CommandLine commandLine, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (VALUE_OPTIONS.contains(arg)) {
@@ -60,10 +63,20 @@ final class LpLoginCommand implements Callable<Integer> {
                 break;
             } else if (!arg.startsWith("-")) {
                 Class<?> command = STANDALONE.get(arg);
-                return command == null ? SUBCOMMANDS : List.of(command);
+                (command == null ? SUBCOMMANDS : List.<Class<?>>of(command)).forEach(commandLine::addSubcommand);
+                return;
             }
         }
-        return SUBCOMMANDS;
+        SUBCOMMANDS.forEach(command -> commandLine.addSubcommand(outline(command)));
+    }
+
+    /** What the usage shows of {@code command}, read from its {@code @Command} alone. */
+    static CommandSpec outline(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        CommandSpec outline = CommandSpec.create().name(annotation.name()).aliases(annotation.aliases());
+        outline.usageMessage().description(annotation.description()).header(annotation.header())
+                .hidden(annotation.hidden());
+        return outline;
     }
 
     @Spec
@@ -108,6 +121,19 @@ final class LpLoginCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(err);
         return ExitCode.USAGE.code();
+    }
+
+    /**
+     * Sets the global options as picocli would from the command line, for {@link TokenFastPath}, which parses
+     * without picocli (null = not given).
+     */
+    LpLoginCommand withGlobalOptions(String csds, String store, String caCert, boolean json, boolean verbose) {
+        this.csds = csds;
+        this.store = store;
+        this.caCert = caCert;
+        this.json = json;
+        this.verbose = verbose;
+        return this;
     }
 
     Map<String, String> env() {

@@ -7,9 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
-/** The {@code lp-login} entry point: parses the command line, runs the command, maps failures to exit codes. */
+/**
+ * The {@code lp-login} entry point: parses the command line (with picocli; a plain {@code token} command by
+ * {@link TokenFastPath}), runs the command, maps failures to exit codes.
+ */
 public final class Main {
 
     private Main() {
@@ -36,9 +40,24 @@ public final class Main {
      */
     static int run(String[] args, Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err) {
         LpLoginCommand root = new LpLoginCommand(env, terminal, out, err, Clock.systemUTC());
+        Optional<TokenFastPath.Parsed> token = TokenFastPath.parse(args);
+        int code = token.isPresent() ? TokenFastPath.run(root, token.get(), err) : viaPicocli(root, args, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Prints {@code failure} as the user sees every error and returns its exit code. */
+    static int failed(LpLoginCommand root, Throwable failure) {
+        CliException translated = Failures.translate(failure);
+        root.output().error(translated);
+        return translated.exitCode().code();
+    }
+
+    private static int viaPicocli(LpLoginCommand root, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(root);
         // before the settings below, which picocli applies to the subcommands registered at the time
-        LpLoginCommand.subcommandsFor(args).forEach(commandLine::addSubcommand);
+        LpLoginCommand.register(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {
@@ -50,23 +69,13 @@ public final class Main {
             CliLogging.configure(root.verbose(), err);
             return new CommandLine.RunLast().execute(parseResult);
         });
-        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            CliException failure = Failures.translate(e);
-            root.output().error(failure);
-            return failure.exitCode().code();
-        });
-        int code;
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(root, e));
         try {
-            code = commandLine.execute(args);
+            return commandLine.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands only Exceptions to the handler above; an Error (e.g. a failed class initialisation) gets
             // the same treatment, so the user never sees a bare stack trace
-            CliException failure = Failures.translate(e);
-            root.output().error(failure);
-            code = failure.exitCode().code();
+            return failed(root, e);
         }
-        out.flush();
-        err.flush();
-        return code;
     }
 }

@@ -28,7 +28,12 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppConfig config = root.config(target.account, target.user);
+        return run(root, target.account, target.user, verify);
+    }
+
+    /** The command itself, also run by {@link TokenFastPath} (null {@code account}/{@code user} = not given). */
+    static int run(LpLoginCommand root, String account, String user, boolean verify) {
+        AppConfig config = root.config(account, user);
         try (LoginUseCase core = root.oneShotCore(config)) {
             SessionKey key = Sessions.target(root, config, core);
             if (verify) {

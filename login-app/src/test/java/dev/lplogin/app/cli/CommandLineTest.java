@@ -3,9 +3,14 @@ package dev.lplogin.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lplogin.adapter.http.HttpSettings;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Parsing, validation and exit codes of everything that fails before any service is called. */
 class CommandLineTest {
@@ -44,6 +49,21 @@ class CommandLineTest {
                 "3  credentials rejected", "4  blocked by LivePerson (451)", "5  rate limited (429)",
                 "6  service unreachable or unavailable", "7  not logged in, and no credentials to log in")) {
             assertThat(out.lines()).as(entry).anyMatch(line -> line.contains(entry));
+        }
+    }
+
+    /** The usage is built from the subcommands' outlines (LpLoginCommand.register) and reads as with their models. */
+    @Test
+    void the_usage_from_outlines_is_the_usage_from_full_models() {
+        CommandLine outlines = new CommandLine(root());
+        LpLoginCommand.register(outlines, new String[] {"--help"});
+        CommandLine full = new CommandLine(root());
+        LpLoginCommand.SUBCOMMANDS.forEach(full::addSubcommand);
+
+        assertThat(outlines.getSubcommands().get("token").getCommandSpec().options())
+                .as("an outline has none of its own options").allMatch(option -> option.inherited());
+        for (CommandLine.Help.Ansi ansi : CommandLine.Help.Ansi.values()) {
+            assertThat(outlines.getUsageMessage(ansi)).as(ansi.name()).isEqualTo(full.getUsageMessage(ansi));
         }
     }
 
@@ -150,5 +170,10 @@ class CommandLineTest {
                 .exitCode()).isEqualTo(2);
         assertThat(CliRun.of("keepalive", "--refresh-interval", "0s").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("keepalive", "--refresh-interval", "45m").err()).contains("idle timeout");
+    }
+
+    private static LpLoginCommand root() {
+        return new LpLoginCommand(ENV, new Terminal(new ByteArrayInputStream(new byte[0]), null),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Clock.systemUTC());
     }
 }
