@@ -128,15 +128,14 @@ class FencedSaveRaceTest {
      * Replica A's view of the store while it stalls: its first save under a lease waits for {@link #wakeUp}, and
      * meanwhile it renews nothing (a stalled process sends nothing), so its lease lapses.
      */
-    private static final class StallingStore implements TokenStore {
-        final RedisTokenStore store;
+    private static final class StallingStore extends ForwardingTokenStore {
         final CountDownLatch stalled = new CountDownLatch(1);
         final CountDownLatch wakeUp = new CountDownLatch(1);
         volatile boolean stalling;
         volatile SaveResult lateSaveResult;
 
         StallingStore(RedisTokenStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -159,36 +158,6 @@ class FencedSaveRaceTest {
         @Override
         public Optional<Lease> renew(Lease lease, Duration ttl) {
             return stalling ? Optional.empty() : store.renew(lease, ttl);
-        }
-
-        @Override
-        public Optional<Session> load(SessionKey key) {
-            return store.load(key);
-        }
-
-        @Override
-        public SaveResult save(Session session, long expectedVersion) {
-            return store.save(session, expectedVersion);
-        }
-
-        @Override
-        public boolean delete(SessionKey key, long expectedVersion) {
-            return store.delete(key, expectedVersion);
-        }
-
-        @Override
-        public List<Session> list() {
-            return store.list();
-        }
-
-        @Override
-        public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
-            return store.tryLease(key, ttl);
-        }
-
-        @Override
-        public void release(Lease lease) {
-            store.release(lease);
         }
     }
 }

@@ -8,13 +8,10 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceName;
-import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
-import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.port.SessionListener;
-import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginCore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -98,7 +95,13 @@ public final class FleetReplica {
     }
 
     /** The Redis store, telling the test when this replica holds the lease. */
-    private record ReportingStore(RedisTokenStore store, PrintStream out) implements TokenStore {
+    private static final class ReportingStore extends ForwardingTokenStore {
+        private final PrintStream out;
+
+        ReportingStore(RedisTokenStore store, PrintStream out) {
+            super(store);
+            this.out = out;
+        }
 
         @Override
         public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
@@ -121,31 +124,6 @@ public final class FleetReplica {
                         lease.expiresAt()).toMillis() + " ms before its expiry");
             }
             return renewed;
-        }
-
-        @Override
-        public Optional<Session> load(SessionKey key) {
-            return store.load(key);
-        }
-
-        @Override
-        public SaveResult save(Session session, long expectedVersion) {
-            return store.save(session, expectedVersion);
-        }
-
-        @Override
-        public SaveResult save(Session session, long expectedVersion, Lease lease) {
-            return store.save(session, expectedVersion, lease);
-        }
-
-        @Override
-        public boolean delete(SessionKey key, long expectedVersion) {
-            return store.delete(key, expectedVersion);
-        }
-
-        @Override
-        public List<Session> list() {
-            return store.list();
         }
     }
 }

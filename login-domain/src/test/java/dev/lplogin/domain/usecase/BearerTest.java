@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +23,10 @@ import org.junit.jupiter.api.Test;
 class BearerTest {
 
     private final Rig rig = new Rig();
-    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
     void tearDown() {
         rig.close();
-        virtualThreads.shutdownNow();
     }
 
     @Test
@@ -73,7 +69,7 @@ class BearerTest {
 
     @Test
     void fresh_bearers_are_read_without_waiting_while_a_login_of_the_same_key_hangs_upstream() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase core = rig.concurrentCore();
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.gateway.loginGate = new CountDownLatch(1); // the next login hangs inside the gateway...
         Thread relogin = Thread.ofPlatform().start(() -> core.login(ACCOUNT, CREDENTIALS));
@@ -98,7 +94,7 @@ class BearerTest {
 
     @Test
     void two_hundred_threads_asking_for_an_expired_session_cause_exactly_one_login() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase core = rig.concurrentCore();
         Secret old = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.advance(Duration.ofMinutes(31)); // past the assumed idle timeout: EXPIRED
         rig.gateway.loginGate = new CountDownLatch(1);
@@ -115,7 +111,7 @@ class BearerTest {
 
     @Test
     void two_hundred_threads_at_stale_cause_exactly_one_refresh_and_none_waits_for_it() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase core = rig.concurrentCore();
         Secret bearer = ((LoggedIn) core.login(ACCOUNT, CREDENTIALS)).session().bearer();
         rig.advance(Duration.ofMinutes(4).plusSeconds(30));
         rig.gateway.refreshGate = new CountDownLatch(1); // the refresh hangs until every caller has its bearer

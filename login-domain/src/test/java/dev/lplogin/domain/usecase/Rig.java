@@ -8,6 +8,8 @@ import dev.lplogin.domain.testing.FakeTokenStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The lifecycle on a fake clock, a manual scheduler and in-memory fakes of every port. Network work runs directly
@@ -26,6 +28,7 @@ final class Rig implements AutoCloseable {
     final FakeTokenStore store = new FakeTokenStore(clock);
     final RecordingListener listener = new RecordingListener();
     private final List<LoginUseCase> cores = new ArrayList<>();
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     LoginSettings.Builder settings() {
         return LoginSettings.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
@@ -34,6 +37,14 @@ final class Rig implements AutoCloseable {
 
     LoginUseCase core() {
         return core(settings());
+    }
+
+    /**
+     * A core whose flights run on virtual threads, without keep-alive: for tests in which callers really wait for
+     * each other's flights.
+     */
+    LoginUseCase concurrentCore() {
+        return core(settings().executor(virtualThreads).keepAlive(false));
     }
 
     LoginUseCase core(LoginSettings.Builder settings) {
@@ -57,5 +68,6 @@ final class Rig implements AutoCloseable {
     @Override
     public void close() {
         cores.forEach(LoginUseCase::close);
+        virtualThreads.shutdownNow();
     }
 }

@@ -15,8 +15,6 @@ import dev.lplogin.domain.port.SessionEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +22,10 @@ import org.junit.jupiter.api.Test;
 class StoreTest {
 
     private final Rig rig = new Rig();
-    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
     void tearDown() {
         rig.close();
-        virtualThreads.shutdownNow();
     }
 
     @Test
@@ -116,8 +112,8 @@ class StoreTest {
 
     @Test
     void two_cores_sharing_one_store_asked_for_the_same_cold_key_at_once_log_in_once() throws Exception {
-        LoginUseCase first = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
-        LoginUseCase second = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase first = rig.concurrentCore();
+        LoginUseCase second = rig.concurrentCore();
         first.useCredentials(ACCOUNT, CREDENTIALS);
         second.useCredentials(ACCOUNT, CREDENTIALS);
         rig.gateway.loginGate = new CountDownLatch(1);

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lplogin.domain.port.SessionEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +15,15 @@ import org.junit.jupiter.api.Test;
 class WaitedEventTest {
 
     private final Rig rig = new Rig();
-    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
     void tearDown() {
         rig.close();
-        virtualThreads.shutdownNow();
     }
 
     @Test
     void every_caller_that_waits_for_a_login_is_announced_with_how_long_it_waited() throws Exception {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase core = rig.concurrentCore();
         core.login(ACCOUNT, CREDENTIALS);
         rig.advance(Duration.ofMinutes(31)); // past the assumed idle timeout: EXPIRED
         rig.gateway.loginGate = new CountDownLatch(1);
@@ -53,7 +49,7 @@ class WaitedEventTest {
 
     @Test
     void fresh_and_stale_bearers_are_handed_out_without_a_wait() {
-        LoginUseCase core = rig.core(rig.settings().executor(virtualThreads).keepAlive(false));
+        LoginUseCase core = rig.concurrentCore();
         core.login(ACCOUNT, CREDENTIALS);
         core.bearer(KEY);
         rig.advance(Duration.ofMinutes(4).plusSeconds(30)); // stale: served at once, refreshed in the background
