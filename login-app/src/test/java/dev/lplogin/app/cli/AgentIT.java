@@ -55,7 +55,7 @@ class AgentIT {
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        cli = CliProcess.against(emulator, dir);
         http = HttpClient.newHttpClient();
     }
 

@@ -38,9 +38,7 @@ class CliEndToEndIT {
     @BeforeEach
     void cli() throws Exception {
         emulator = EMULATOR.emulator();
-        Path pem = dir.resolve("emulator.pem");
-        emulator.writeCertificatePem(pem);
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString()).env("LP_CA_CERT", pem.toString());
+        cli = CliProcess.against(emulator, dir);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lplogin.app.cli;
 
+import dev.lplogin.emulator.LoginEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -50,6 +51,20 @@ final class CliProcess {
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());
         env.put("LP_STORE", store(dir).toString());
+    }
+
+    /**
+     * A CLI (as {@link #CliProcess(Path)}) that uses {@code emulator} as its Domain API and, when it serves HTTPS,
+     * trusts its certificate, written to {@code dir/emulator.pem}.
+     */
+    static CliProcess against(LoginEmulator emulator, Path dir) {
+        CliProcess cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        if (emulator.baseUrl().getScheme().equals("https")) {
+            Path pem = dir.resolve("emulator.pem");
+            emulator.writeCertificatePem(pem);
+            cli.env("LP_CA_CERT", pem.toString());
+        }
+        return cli;
     }
 
     /** Where a CLI made with {@code dir} keeps its sessions. */

@@ -44,7 +44,7 @@ class LongRunningCommandsIT {
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        cli = CliProcess.against(emulator, dir);
     }
 
     @AfterEach

@@ -36,9 +36,7 @@ class ProxyEnvironmentIT {
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
-        Path pem = dir.resolve("emulator.pem");
-        emulator.writeCertificatePem(pem);
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString()).env("LP_CA_CERT", pem.toString());
+        cli = CliProcess.against(emulator, dir);
     }
 
     private CliProcess.Result login() {

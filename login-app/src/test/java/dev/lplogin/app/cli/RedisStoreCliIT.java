@@ -41,14 +41,12 @@ class RedisStoreCliIT {
     @BeforeEach
     void cli() throws Exception {
         emulator = EMULATOR.emulator();
-        emulator.writeCertificatePem(dir.resolve("emulator.pem"));
         cli = configured();
     }
 
     /** A CLI on the emulator, with the test's temporary HOME and file store. */
     private CliProcess configured() {
-        return new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString())
-                .env("LP_CA_CERT", dir.resolve("emulator.pem").toString());
+        return CliProcess.against(emulator, dir);
     }
 
     @Test

@@ -39,7 +39,7 @@ class SharedLeaseIT {
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        cli = CliProcess.against(emulator, dir);
     }
 
     @Test

@@ -31,7 +31,7 @@ class ShellConventionsIT {
     @BeforeEach
     void cli() {
         emulator = EMULATOR.emulator();
-        cli = new CliProcess(dir).env("LP_CSDS", emulator.baseUrl().toString());
+        cli = CliProcess.against(emulator, dir);
     }
 
     @Test
