@@ -32,46 +32,25 @@ public final class MeteredAuthGateway implements AuthGateway {
 
     @Override
     public LoginOutcome login(AccountId account, ServiceHost loginHost, Credentials credentials) {
-        long start = System.nanoTime();
-        try {
-            LoginOutcome outcome = delegate.login(account, loginHost, credentials);
-            String name = Outcomes.of(outcome);
+        return Meters.timed(() -> delegate.login(account, loginHost, credentials), Outcomes::of, (name, start) -> {
             meters.upstream("login", name, start);
             meters.loginSent(name);
-            return outcome;
-        } catch (RuntimeException e) {
-            meters.upstream("login", Outcomes.of(e), start);
-            meters.loginSent(Outcomes.of(e));
-            throw e;
-        }
+        });
     }
 
     @Override
     public RefreshOutcome refresh(Session session) {
-        long start = System.nanoTime();
-        try {
-            RefreshOutcome outcome = delegate.refresh(session);
-            meters.upstream("refresh", Outcomes.of(outcome), start);
-            if (outcome instanceof SessionGone) {
-                meters.sessionGone(session.key());
-            }
-            return outcome;
-        } catch (RuntimeException e) {
-            meters.upstream("refresh", Outcomes.of(e), start);
-            throw e;
+        RefreshOutcome outcome = Meters.timed(() -> delegate.refresh(session), Outcomes::of,
+                (name, start) -> meters.upstream("refresh", name, start));
+        if (outcome instanceof SessionGone) {
+            meters.sessionGone(session.key());
         }
+        return outcome;
     }
 
     @Override
     public LogoutOutcome logout(Session session) {
-        long start = System.nanoTime();
-        try {
-            LogoutOutcome outcome = delegate.logout(session);
-            meters.upstream("logout", Outcomes.of(outcome), start);
-            return outcome;
-        } catch (RuntimeException e) {
-            meters.upstream("logout", Outcomes.of(e), start);
-            throw e;
-        }
+        return Meters.timed(() -> delegate.logout(session), Outcomes::of,
+                (name, start) -> meters.upstream("logout", name, start));
     }
 }

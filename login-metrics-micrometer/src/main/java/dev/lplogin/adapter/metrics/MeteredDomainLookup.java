@@ -6,6 +6,7 @@ import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.port.DomainLookup;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A {@link DomainLookup} that times every lookup ({@code lplogin.upstream.calls}, operation {@code domain_lookup}, by
@@ -24,32 +25,21 @@ public final class MeteredDomainLookup implements DomainLookup {
 
     @Override
     public ServiceHost lookup(AccountId account, ServiceName service) {
-        long start = System.nanoTime();
-        try {
-            ServiceHost host = delegate.lookup(account, service);
-            meters.upstream("domain_lookup", Outcomes.SUCCESS, start);
-            return host;
-        } catch (RuntimeException e) {
-            meters.upstream("domain_lookup", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed(() -> delegate.lookup(account, service));
     }
 
     @Override
     public Map<ServiceName, ServiceHost> lookupAll(AccountId account) {
-        long start = System.nanoTime();
-        try {
-            Map<ServiceName, ServiceHost> hosts = delegate.lookupAll(account);
-            meters.upstream("domain_lookup", Outcomes.SUCCESS, start);
-            return hosts;
-        } catch (RuntimeException e) {
-            meters.upstream("domain_lookup", Outcomes.of(e), start);
-            throw e;
-        }
+        return timed(() -> delegate.lookupAll(account));
     }
 
     @Override
     public void seed(AccountId account, Map<ServiceName, ServiceHost> services) {
         delegate.seed(account, services);
+    }
+
+    private <T> T timed(Supplier<T> call) {
+        return Meters.timed(call, answer -> Outcomes.SUCCESS,
+                (name, start) -> meters.upstream("domain_lookup", name, start));
     }
 }

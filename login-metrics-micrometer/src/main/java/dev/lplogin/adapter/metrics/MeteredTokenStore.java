@@ -77,16 +77,7 @@ public final class MeteredTokenStore implements TokenStore {
 
     /** Runs {@code call}, recording its time under {@code operation} with the outcome of its result or failure. */
     private <T> T timed(String operation, Supplier<T> call, Function<T, String> outcome) {
-        long start = System.nanoTime();
-        T result;
-        try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            meters.store(operation, Outcomes.of(e), start);
-            throw e;
-        }
-        meters.store(operation, outcome.apply(result), start);
-        return result;
+        return Meters.timed(call, outcome, (name, start) -> meters.store(operation, name, start));
     }
 
     private static String outcome(SaveResult result) {

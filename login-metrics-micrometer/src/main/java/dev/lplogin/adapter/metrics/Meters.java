@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Every meter lp-login records, in one place so that names, descriptions and tags stay consistent (docs/metrics.md).
@@ -36,6 +39,24 @@ final class Meters {
 
     MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Runs {@code call} and hands {@code record} the name of its outcome ({@code outcome} of its result, or the
+     * failure's, which is then rethrown) and the time it started: what every metered port call does around its
+     * delegate.
+     */
+    static <T> T timed(Supplier<T> call, Function<? super T, String> outcome, ObjLongConsumer<String> record) {
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            record.accept(Outcomes.of(e), start);
+            throw e;
+        }
+        record.accept(outcome.apply(result), start);
+        return result;
     }
 
     /** A call of the Login Service or the Domain API that started at {@code startNanos}. */
