@@ -26,6 +26,9 @@ final class Router implements HttpHandler {
     private static final byte[] BROKEN_JSON = "{\"csrf\":\"0123456789abcdef\",\"config\":{\"userId\""
             .getBytes(StandardCharsets.UTF_8);
 
+    /** The most of a refused body read (and dropped) so that the connection closes cleanly. */
+    private static final long DISCARD_LIMIT = 1 << 20;
+
     private final List<Route> routes;
     private final FaultPlan faults;
     private final Traffic traffic;
@@ -49,18 +52,23 @@ final class Router implements HttpHandler {
                 traffic.connection(exchange.getRemoteAddress());
             }
             Optional<Reply> reply;
+            boolean bodyRefused = false;
             try {
                 reply = dispatch(exchange, path, admin);
             } catch (Rejection rejection) {
                 var refusal = errors.reply(rejection);
                 // An oversized body is left unread on the wire: the connection cannot carry another request.
-                reply = Optional.of(rejection.status() == 413 ? refusal.withHeader("Connection", "close") : refusal);
+                bodyRefused = rejection.status() == 413;
+                reply = Optional.of(bodyRefused ? refusal.withHeader("Connection", "close") : refusal);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the emulator failed to answer " + exchange.getRequestMethod() + " " + path, e);
                 reply = Optional.of(errors.reply(500, "the emulator failed to answer; see its log"));
             }
             if (reply.isPresent()) {
                 send(exchange, reply.get(), admin);
+            }
+            if (bodyRefused) {
+                discardRestOfBody(exchange);
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "client went away", e);
@@ -157,17 +165,36 @@ final class Router implements HttpHandler {
                 && Long.parseLong(declared) > maxBodyBytes) {
             throw new Rejection(413, "the body is larger than " + maxBodyBytes + " bytes");
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > maxBodyBytes) {
-                    throw new Rejection(413, "the body is larger than " + maxBodyBytes + " bytes");
-                }
+        // not closed here: a refused body is read on by discardRestOfBody, and the exchange's close closes it
+        InputStream in = exchange.getRequestBody();
+        var out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            out.write(buffer, 0, read);
+            if (out.size() > maxBodyBytes) {
+                throw new Rejection(413, "the body is larger than " + maxBodyBytes + " bytes");
             }
-            return out.toByteArray();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what the client still sends of a refused body (at most {@value #DISCARD_LIMIT} bytes) before the
+     * connection is closed. A socket closed with unread bytes in it answers the client's further bytes with a reset,
+     * and a client still sending then loses the 413 it was already sent ("connection reset" instead of the answer).
+     */
+    private static void discardRestOfBody(HttpExchange exchange) {
+        try {
+            InputStream in = exchange.getRequestBody();
+            byte[] buffer = new byte[8192];
+            long discarded = 0;
+            int read;
+            while (discarded < DISCARD_LIMIT && (read = in.read(buffer)) != -1) {
+                discarded += read;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away while its refused body was discarded", e);
         }
     }
 
