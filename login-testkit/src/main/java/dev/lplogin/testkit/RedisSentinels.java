@@ -96,6 +96,25 @@ public final class RedisSentinels implements AutoCloseable {
         throw new IllegalStateException("the sentinels did not promote a replica within " + timeout);
     }
 
+    /** Waits until every running replica has everything the primary wrote so far (replication offsets equal). */
+    public void awaitReplicated(Duration timeout) {
+        RedisServer primary = primary();
+        long written = Long.parseLong(primary.info("replication", "master_repl_offset"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (RedisServer replica : dataNodes) {
+            if (replica == primary || !replica.running()) {
+                continue;
+            }
+            while (Long.parseLong(replica.info("replication", "slave_repl_offset")) < written) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the replica on port " + replica.port() + " did not catch up"
+                            + " within " + timeout);
+                }
+                RedisServer.pause(10);
+            }
+        }
+    }
+
     @Override
     public void close() {
         sentinels.forEach(RedisServer::stop);

@@ -163,6 +163,40 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the process (SIGSTOP) until {@link #resume}: it neither answers nor reads what its primary sends, like
+     * a host that stalls. For tests that make a replica miss writes.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #suspend suspended} process run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
+    /** The value of {@code field} in {@code INFO section}, e.g. {@code info("replication", "role")}. */
+    public String info(String section, String field) {
+        return command("INFO", section).lines().filter(line -> line.startsWith(field + ":"))
+                .map(line -> line.substring(field.length() + 1)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + field + " in INFO " + section));
+    }
+
     /** Waits until this replica has a link up with its primary and has loaded its data. */
     public void awaitInSync(Duration timeout) {
         awaitInfo("replication", "master_link_status:up", timeout);
