@@ -1,6 +1,7 @@
 package dev.lplogin.app.config;
 
 import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.http.ServiceHostOverrides;
 import dev.lplogin.adapter.redis.RedisEndpoint;
 import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
@@ -50,6 +51,9 @@ import java.util.regex.Pattern;
  *   <li>{@code user} / {@code LP_USERNAME} / {@code --user}: default login name; none by default
  *   <li>{@code retry-delays} / {@code LP_RETRY_DELAYS}: pauses before HTTP retries, e.g. {@code 1s,2s} or
  *       {@code none}; default {@link HttpSettings#defaults()}'s
+ *   <li>{@code service-hosts} / {@code LP_SERVICE_HOSTS} / {@code --service-host} (repeatable): service hosts that win
+ *       over the Domain API, {@code SERVICE=HOST[:PORT],…} as {@link ServiceHostOverrides} reads them; default none.
+ *       The value of the strongest source is taken whole (flags are not merged with the environment)
  * </ul>
  * The store key comes from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the environment only: a secret has no
  * place in a config file); it seals the sessions of a Redis store too. The Redis password comes from
@@ -74,14 +78,21 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         CA_CERT("ca-cert", "LP_CA_CERT"),
         ACCOUNT("account", "LP_ACCOUNT"),
         USER("user", "LP_USERNAME"),
-        RETRY_DELAYS("retry-delays", "LP_RETRY_DELAYS");
+        RETRY_DELAYS("retry-delays", "LP_RETRY_DELAYS"),
+        SERVICE_HOSTS("service-hosts", "LP_SERVICE_HOSTS", "--service-host");
 
         private final String property;
         private final String envVar;
+        private final String flag;
 
         Key(String property, String envVar) {
+            this(property, envVar, "--" + property);
+        }
+
+        Key(String property, String envVar, String flag) {
             this.property = property;
             this.envVar = envVar;
+            this.flag = flag;
         }
 
         /** The name in the config file, e.g. {@code ca-cert}. */
@@ -92,6 +103,11 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         /** The environment variable, e.g. {@code LP_CA_CERT}. */
         public String envVar() {
             return envVar;
+        }
+
+        /** The command-line flag, e.g. {@code --ca-cert}. */
+        public String flag() {
+            return flag;
         }
     }
 
@@ -121,6 +137,10 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Store store = storeValue.map(found -> store(found, caCert, env))
                 .orElseGet(() -> new Store.Directory(FileTokenStore.defaultDirectory(env, home(env)),
                         EncryptionKey.fromEnvironment(env)));
+        // After the Domain API is known: it decides whether a service host may be given as plain http.
+        URI csds = http.build().csdsBaseUrl();
+        lookup.find(Key.SERVICE_HOSTS).ifPresent(v -> checked(v,
+                () -> http.overrides(ServiceHostOverrides.parse(v.value(), csds))));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(AppConfig::accountId);
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
         return new AppConfig(new AdapterSettings(http.build(), store), account, user);
@@ -311,7 +331,7 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Optional<Found> find(Key key) {
             String flag = flags.get(key);
             if (flag != null && !flag.isBlank()) {
-                return Optional.of(new Found(key, flag.strip(), "--" + key.property()));
+                return Optional.of(new Found(key, flag.strip(), key.flag()));
             }
             String fromEnv = env.get(key.envVar());
             if (fromEnv != null && !fromEnv.isBlank()) {

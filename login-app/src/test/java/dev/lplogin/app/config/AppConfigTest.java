@@ -11,6 +11,8 @@ import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,49 @@ class AppConfigTest {
                 .isEqualTo(HttpSettings.defaults().retryDelays());
         assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "5,10")))
                 .hasMessageContaining("retry-delays").hasMessageContaining("config file");
+    }
+
+    @Test
+    void service_hosts_come_from_the_strongest_source_whole() {
+        Map<String, String> file = Map.of("service-hosts", "accountConfigReadOnly=file.example,msgHist=file.example");
+        Map<String, String> env = Map.of("HOME", "/h", "LP_SERVICE_HOSTS", "accountConfigReadOnly=env.example:8443");
+
+        assertThat(AppConfig.resolve(Map.of(), HOME, file).adapters().http().overrides()).isEqualTo(Map.of(
+                ServiceName.of("accountConfigReadOnly"), ServiceHost.of("file.example"),
+                ServiceName.of("msgHist"), ServiceHost.of("file.example")));
+        assertThat(AppConfig.resolve(Map.of(), env, file).adapters().http().overrides()).as("env over file, whole")
+                .isEqualTo(Map.of(ServiceName.of("accountConfigReadOnly"), ServiceHost.of("env.example:8443")));
+        assertThat(AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "agentVep=flag.example,msgHist=https://m.example"),
+                env, file).adapters().http().overrides()).as("flags over env")
+                .isEqualTo(Map.of(ServiceName.of("agentVep"), ServiceHost.of("flag.example"),
+                        ServiceName.of("msgHist"), ServiceHost.of("m.example")));
+        assertThat(AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "none"), env, file).adapters().http().overrides())
+                .isEmpty();
+    }
+
+    @Test
+    void a_bad_service_host_names_its_source_and_what_is_wrong() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "agentVep"), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service-hosts (from --service-host): 'agentVep' is not SERVICE=HOST[:PORT]");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(),
+                Map.of("HOME", "/h", "LP_SERVICE_HOSTS", "bad/name=h.example"), Map.of()))
+                .hasMessage("service-hosts (from LP_SERVICE_HOSTS): 'bad/name': service name must be 1-64 of "
+                        + "[A-Za-z0-9_.-], e.g. agentVep");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("service-hosts", "msgHist=h.example/x")))
+                .hasMessageStartingWith("service-hosts (from the config file): the host of service 'msgHist' "
+                        + "('h.example/x'): a service host must be a bare host or host:port");
+    }
+
+    @Test
+    void plain_http_service_hosts_follow_the_domain_apis_scheme_whichever_source_set_it() {
+        Map<Key, String> flags = Map.of(Key.SERVICE_HOSTS, "agentVep=http://127.0.0.1:9000");
+
+        assertThatThrownBy(() -> AppConfig.resolve(flags, HOME, Map.of()))
+                .hasMessageContaining("service hosts are reached over https only");
+        assertThat(AppConfig.resolve(flags, HOME, Map.of("csds", "http://127.0.0.1:8080")).adapters().http()
+                .overrides()).as("the emulator over plain http, from the config file")
+                .isEqualTo(Map.of(ServiceName.LOGIN, ServiceHost.of("127.0.0.1:9000")));
     }
 
     @Test
