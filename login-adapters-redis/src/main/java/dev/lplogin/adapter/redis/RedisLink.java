@@ -347,7 +347,7 @@ final class RedisLink implements AutoCloseable {
      * The Lettuce URIs of the endpoint: the node's; one Sentinel URI naming every sentinel and the master; or one per
      * cluster seed node.
      */
-    private static List<RedisURI> uris(RedisStoreSettings settings) {
+    static List<RedisURI> uris(RedisStoreSettings settings) {
         RedisEndpoint endpoint = settings.endpoint();
         if (endpoint.topology() instanceof RedisEndpoint.Sentinel sentinel) {
             RedisURI.Builder uri = RedisURI.builder().withSentinelMasterId(sentinel.master());
