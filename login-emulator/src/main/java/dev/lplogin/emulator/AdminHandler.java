@@ -31,7 +31,8 @@ final class AdminHandler {
 
     Reply addFault(Request request) {
         var body = JsonCodec.read(request.body(), AdminJson.FaultRequest.class,
-                "{\"endpoint\":\"csds|login|refresh|logout\",\"mode\":\"status|delay|reset|malformed\",…}");
+                "{\"endpoint\":\"csds|login|refresh|logout\",\"mode\":\"status|delay|reset|malformed|bearer-newline"
+                        + "|huge-bearer|deep-json\",…}");
         server.inject(toFault(body));
         return Reply.json(200, new AdminJson.Faults(server.pendingFaults()));
     }
@@ -95,10 +96,10 @@ final class AdminHandler {
 
     private static Fault.Mode parseMode(String mode) {
         try {
-            return Fault.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+            return Fault.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown mode '" + mode + "': use one of status, delay, reset, malformed");
+            throw new IllegalArgumentException("unknown mode '" + mode + "': use one of status, delay, reset,"
+                    + " malformed, bearer-newline, huge-bearer, deep-json");
         }
     }
 
