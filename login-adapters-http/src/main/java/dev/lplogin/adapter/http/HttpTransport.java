@@ -189,7 +189,8 @@ public final class HttpTransport implements AutoCloseable {
      * What is wrong with {@code text} as JSON to bind, or empty when it is complete, well-formed JSON nested at most
      * {@link #MAX_JSON_DEPTH} levels. Checked before binding because Parsson 1.1 (under Yasson 3.0.4) loops forever
      * when a truncated body ends inside an object it skips as unknown (found by the emulator's {@code malformed}
-     * fault on the Domain API), and Yasson binds recursively: JSON nested 100,000 deep overflowed the stack.
+     * fault on the Domain API), and Parsson refuses JSON nested over 1,000 deep with a bare {@code RuntimeException}
+     * ("Input is too deeply nested"), which reached the user as an "unexpected error".
      */
     private static Optional<String> jsonProblem(String text) {
         int depth = 0;
@@ -207,8 +208,11 @@ public final class HttpTransport implements AutoCloseable {
                 }
             }
             return Optional.empty();
-        } catch (JsonException malformed) {
+        } catch (JsonException | IllegalStateException malformed) {
             return Optional.of("not well-formed JSON");
+        } catch (RuntimeException parserLimit) {
+            // a limit of the parser's own, reported as a bare RuntimeException; its message holds no content
+            return Optional.of("not JSON this client reads (" + Printable.of(parserLimit.getMessage(), 80) + ")");
         }
     }
 

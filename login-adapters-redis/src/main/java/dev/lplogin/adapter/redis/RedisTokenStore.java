@@ -97,7 +97,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                         + " head -c 32 /dev/urandom | base64), or set " + RedisStoreSettings.PLAINTEXT_VARIABLE
                         + "=allow to keep sessions in clear there", null, false);
             }
-            LOG.log(Level.WARNING, "WARNING: no store key is set: sessions (bearer, csrf token, cookies) are kept in"
+            LOG.log(Level.WARNING, "no store key is set: sessions (bearer, csrf token, cookies) are kept in"
                     + " clear in Redis at " + settings.endpoint() + ", readable by anyone who can read it; set "
                     + EncryptionKey.KEY_VARIABLE + " to seal them");
         }

@@ -141,7 +141,7 @@ class RedisTrustTest {
         store(remote.withPlaintextAllowed(true));
         store(TestSessions.settings(REDIS));
         assertThat(warnings()).hasSize(2).allSatisfy(w -> assertThat(w)
-                .startsWith("WARNING: no store key is set: sessions (bearer, csrf token, cookies) are kept in clear"));
+                .startsWith("no store key is set: sessions (bearer, csrf token, cookies) are kept in clear"));
     }
 
     @Test
