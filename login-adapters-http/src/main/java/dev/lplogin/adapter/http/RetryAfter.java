@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 final class RetryAfter {
 
     /**
-     * The longest wait a {@code Retry-After} may ask for. A rate limit of LivePerson's lasts seconds; an answer asking
-     * for more than this is broken or hostile (999999999 s would put the next login in 2058), so the client waits
-     * this long and asks again.
+     * The longest wait a {@code Retry-After} may ask for. LivePerson's rate limits last seconds, and the longest wait
+     * it asks for is until another live session of the same user would idle out (30 minutes, docs/protocol.md); an
+     * answer asking for more than this is broken or hostile (999999999 s would put the next login in 2058), so the
+     * client waits this long and asks again.
      */
-    static final Duration MAX_WAIT = Duration.ofMinutes(15);
+    static final Duration MAX_WAIT = Duration.ofHours(1);
 
     private static final Logger LOG = Logger.getLogger(RetryAfter.class.getPackageName());
 
@@ -45,7 +46,7 @@ final class RetryAfter {
             return asked;
         }
         LOG.warning(() -> "the server asked to wait " + asked.toSeconds() + " s before trying again (Retry-After);"
-                + " waiting at most " + MAX_WAIT.toMinutes() + " min");
+                + " waiting at most " + MAX_WAIT.toMinutes() + " min, then asking again");
         return MAX_WAIT;
     }
 
