@@ -251,16 +251,12 @@ final class AgentServer {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String account = query.get("account");
         String user = query.get("user");
-        List<SessionKey> matching = targets.stream().map(AgentTarget::key)
-                .filter(k -> account == null || k.account().value().equals(account))
-                .filter(k -> user == null || k.loginName().equals(user))
-                .toList();
+        List<SessionKey> matching = AgentTarget.matching(targets, account, user);
         if (matching.size() == 1) {
             return Optional.of(matching.get(0));
         }
         if (matching.isEmpty()) {
-            text(exchange, 404, "this agent keeps no session for " + (account == null ? "any account" : account)
-                    + (user == null ? "" : "/" + user) + "; see GET /v1/status\n");
+            text(exchange, 404, AgentTarget.noSuchSession(account, user) + "\n");
         } else {
             text(exchange, 400, "this agent keeps several sessions: give ?account=ID&user=NAME\n");
         }

@@ -1,0 +1,162 @@
+package dev.lplogin.app.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.domain.model.SessionKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's API proxy, {@code ANY /v1/proxy/{service}/{path…}?{query}} (docs/agent.md): a caller with the agent key
+ * sends a LivePerson API request without any token logic, and the agent sends it on for one of its sessions. The
+ * host is the one the Domain API (or a configured {@code --service-host}) names for the session's account — never
+ * one taken from the request — and the request goes through {@code login-calls}, so the bearer, the one replay after
+ * a 401 and the refusal to follow redirects are the Java helper's, not a second copy.
+ *
+ * <p>The session is chosen by the headers {@value ProxyHeaders#ACCOUNT} and {@value ProxyHeaders#USER}, not by query
+ * parameters: the query is the service's and goes on unchanged. Both may be left out when the agent keeps one
+ * session (or one of that account), as on the other endpoints. Request bodies are read whole, up to
+ * {@link #MAX_BODY_BYTES}, so that the one replay sends the same bytes again; a longer one is a 413 and nothing is
+ * sent. The answer streams back: status, end-to-end headers ({@link ProxyHeaders}) and body.
+ *
+ * <p>Answers the agent makes itself (not the service) carry {@value #AGENT_ERROR}, so a caller can tell the agent's
+ * 404 ("no such session") from the service's.
+ */
+final class AgentProxy {
+
+    /** The path prefix this proxy serves. */
+    static final String PREFIX = "/v1/proxy/";
+    /** The largest request body the proxy forwards. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Set on every answer the agent makes itself rather than relays: its value says why, in a word. */
+    static final String AGENT_ERROR = "X-LP-Agent-Error";
+
+    /** A path segment that would leave the service's path: {@code .}, {@code ..}, in any percent-encoding. */
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)(?:\\.|%2e){1,2}");
+    /** How much of an oversized body is read and dropped before the 413, so that a client still sending gets it. */
+    private static final long DRAIN_BYTES = 8L * MAX_BODY_BYTES;
+
+    private final List<AgentTarget> targets;
+
+    AgentProxy(List<AgentTarget> targets) {
+        this.targets = List.copyOf(targets);
+    }
+
+    /** Serves one request whose path starts with {@link #PREFIX}; the agent key was checked already. */
+    void handle(HttpExchange exchange) throws IOException {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rest = rawPath.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        String serviceText = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        Optional<ServiceName> service = service(serviceText);
+        if (service.isEmpty()) {
+            refuse(exchange, 400, "bad-request", "the proxy path is /v1/proxy/SERVICE/PATH with SERVICE a Domain API "
+                    + "service name such as accountConfigReadOnly; got '" + printable(serviceText) + "'");
+            return;
+        }
+        if (List.of(path.split("/", -1)).stream().anyMatch(segment -> DOT_SEGMENT.matcher(segment).matches())) {
+            refuse(exchange, 400, "bad-request", "the path must not contain '.' or '..' segments");
+            return;
+        }
+        Optional<SessionKey> session = session(exchange);
+        if (session.isEmpty()) {
+            return;
+        }
+        Optional<byte[]> body = body(exchange);
+        if (body.isEmpty()) {
+            return;
+        }
+        forward(exchange, session.get(), service.get(), path, body.get());
+    }
+
+    private void forward(HttpExchange exchange, SessionKey session, ServiceName service, String path, byte[] body)
+            throws IOException {
+        throw new UnsupportedOperationException("login-calls");
+    }
+
+    /** The kept session the request's headers name; answers 400/404 itself and returns empty if there is none. */
+    private Optional<SessionKey> session(HttpExchange exchange) throws IOException {
+        String account = exchange.getRequestHeaders().getFirst(ProxyHeaders.ACCOUNT);
+        String user = exchange.getRequestHeaders().getFirst(ProxyHeaders.USER);
+        List<SessionKey> matching = AgentTarget.matching(targets, account, user);
+        if (matching.size() == 1) {
+            return Optional.of(matching.get(0));
+        }
+        if (matching.isEmpty()) {
+            refuse(exchange, 404, "no-session", AgentTarget.noSuchSession(account, user));
+        } else {
+            refuse(exchange, 400, "several-sessions", "this agent keeps several sessions: name one with the headers "
+                    + ProxyHeaders.ACCOUNT + ": ID and " + ProxyHeaders.USER + ": NAME");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The whole request body, or empty after answering 413 when it is longer than {@link #MAX_BODY_BYTES} (said by
+     * {@code Content-Length} or found while reading).
+     */
+    private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean tooLong = false;
+        byte[] body = new byte[0];
+        if (declared != null && declared.strip().matches("[0-9]{1,18}") && Long.parseLong(declared.strip())
+                > MAX_BODY_BYTES) {
+            tooLong = true;
+        } else {
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+                tooLong = body.length > MAX_BODY_BYTES;
+            }
+        }
+        if (!tooLong) {
+            return Optional.of(body);
+        }
+        // Read on (bounded) before answering: closed with the client's bytes unread, the socket would answer them
+        // with a reset, and a client still sending would lose the 413.
+        try (InputStream in = exchange.getRequestBody()) {
+            long skipped = 0;
+            byte[] sink = new byte[64 * 1024];
+            int n;
+            while (skipped < DRAIN_BYTES && (n = in.read(sink)) > 0) {
+                skipped += n;
+            }
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        refuse(exchange, 413, "body-too-large", "the request body is larger than the proxy forwards ("
+                + MAX_BODY_BYTES / 1024 + " KiB); nothing was sent to the service");
+        return Optional.empty();
+    }
+
+    private static Optional<ServiceName> service(String text) {
+        try {
+            return Optional.of(ServiceName.of(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An answer of the agent's own: a one-line reason, marked with {@link #AGENT_ERROR}. */
+    static void refuse(HttpExchange exchange, int status, String code, String reason) throws IOException {
+        byte[] bytes = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set(AGENT_ERROR, code);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Text from the request, safe to echo in one line: no control characters, at most 80 characters. */
+    private static String printable(String text) {
+        String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+}
