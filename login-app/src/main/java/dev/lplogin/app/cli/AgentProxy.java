@@ -1,14 +1,22 @@
 package dev.lplogin.app.cli;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.lplogin.calls.CallBody;
+import dev.lplogin.calls.LivePersonCalls;
+import dev.lplogin.calls.ServiceCall;
 import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.DomainNotFoundException;
+import dev.lplogin.domain.port.InfrastructureException;
+import dev.lplogin.domain.usecase.SessionUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,15 +50,28 @@ final class AgentProxy {
     /** How much of an oversized body is read and dropped before the 413, so that a client still sending gets it. */
     private static final long DRAIN_BYTES = 8L * MAX_BODY_BYTES;
 
+    /** {@code {accountId}} as a client must write it in a URL: the placeholder of {@link ServiceCall}. */
+    private static final Pattern ACCOUNT_PLACEHOLDER = Pattern.compile("(?i)%7BaccountId%7D");
+
+    private final LivePersonCalls calls;
     private final List<AgentTarget> targets;
 
-    AgentProxy(List<AgentTarget> targets) {
+    /**
+     * @param calls   the Java helper over the agent's core and transport
+     * @param targets the sessions the agent keeps: the only ones the proxy calls with
+     */
+    AgentProxy(LivePersonCalls calls, List<AgentTarget> targets) {
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.targets = List.copyOf(targets);
     }
 
     /** Serves one request whose path starts with {@link #PREFIX}; the agent key was checked already. */
     void handle(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
+        if (!rawPath.startsWith(PREFIX)) {   // e.g. /v1%2Fproxy/…: routed on the decoded path, not one of ours
+            refuse(exchange, 404, "bad-request", "the proxy path is /v1/proxy/SERVICE/PATH, unencoded");
+            return;
+        }
         String rest = rawPath.substring(PREFIX.length());
         int slash = rest.indexOf('/');
         String serviceText = slash < 0 ? rest : rest.substring(0, slash);
@@ -76,9 +97,53 @@ final class AgentProxy {
         forward(exchange, session.get(), service.get(), path, body.get());
     }
 
+    /** Sends the request through the Java helper and streams its answer back. */
     private void forward(HttpExchange exchange, SessionKey session, ServiceName service, String path, byte[] body)
             throws IOException {
-        throw new UnsupportedOperationException("login-calls");
+        String query = exchange.getRequestURI().getRawQuery();
+        List<ServiceCall.Header> headers = new ArrayList<>();
+        ProxyHeaders.toService(exchange.getRequestHeaders()).forEach((name, values) ->
+                values.forEach(value -> headers.add(new ServiceCall.Header(name, value))));
+        HttpResponse<InputStream> answer;
+        try {
+            ServiceCall call = new ServiceCall(session, service, exchange.getRequestMethod(),
+                    ACCOUNT_PLACEHOLDER.matcher(path).replaceAll(ServiceCall.ACCOUNT_PLACEHOLDER)
+                            + (query == null ? "" : "?" + query),
+                    headers, body.length == 0 ? CallBody.none() : CallBody.ofBytes(body));
+            answer = calls.send(call, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IllegalArgumentException e) {
+            refuse(exchange, 400, "bad-request", e.getMessage());
+            return;
+        } catch (SessionUnavailableException e) {
+            refuse(exchange, 503, "no-session", e.getMessage());
+            return;
+        } catch (DomainNotFoundException e) {
+            refuse(exchange, 404, "unknown-service", "the Domain API names no host for service '" + service
+                    + "' of account " + session.account() + "; the proxy only calls hosts it names (or "
+                    + "--service-host)");
+            return;
+        } catch (InfrastructureException e) {
+            refuse(exchange, 502, "no-answer", e.getMessage());
+            return;
+        }
+        relay(exchange, answer);
+    }
+
+    /** The service's status, end-to-end headers and body, streamed as they come. */
+    private static void relay(HttpExchange exchange, HttpResponse<InputStream> answer) throws IOException {
+        try (InputStream in = answer.body()) {
+            ProxyHeaders.toCaller(answer.headers().map()).forEach(exchange.getResponseHeaders()::put);
+            int status = answer.statusCode();
+            boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304;
+            long length = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
+            // -1 for the JDK server means "no body"; 0 means "chunked": an unknown length streams chunked.
+            exchange.sendResponseHeaders(status, noBody ? -1 : length > 0 ? length : length == 0 ? -1 : 0);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    in.transferTo(out);
+                }
+            }
+        }
     }
 
     /** The kept session the request's headers name; answers 400/404 itself and returns empty if there is none. */

@@ -28,8 +28,7 @@ final class ProxyHeaders {
     private static final Set<String> HOP_BY_HOP = lower("Connection", "Keep-Alive", "Proxy-Connection", "TE",
             "Trailer", "Transfer-Encoding", "Upgrade", "Proxy-Authenticate", "Proxy-Authorization",
             "Host", "Content-Length", "Expect");
-    private static final Set<String> NOT_TO_THE_SERVICE = lower(AgentKey.HEADER, ACCOUNT, USER, "Authorization",
-            "User-Agent");
+    private static final Set<String> NOT_TO_THE_SERVICE = lower(AgentKey.HEADER, ACCOUNT, USER, "Authorization");
     private static final Set<String> NOT_TO_THE_CALLER = lower("Set-Cookie", "Set-Cookie2", "Authorization");
 
     private ProxyHeaders() {
