@@ -2,7 +2,9 @@ package dev.lplogin.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.lplogin.adapter.http.HttpTransport;
 import dev.lplogin.adapter.metrics.LoginMetrics;
+import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
@@ -40,5 +42,12 @@ final class CoreModule {
             RedisStoreWiring.dropReplacedBearers(tokenStore, core);
         }
         return core;
+    }
+
+    /** The calls helper: a driving adapter over the core, on the adapters' shared transport. */
+    @Provides
+    @Singleton
+    static LivePersonCalls calls(LoginUseCase core, HttpTransport transport) {
+        return new LivePersonCalls(core, transport);
     }
 }

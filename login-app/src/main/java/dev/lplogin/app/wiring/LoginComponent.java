@@ -2,6 +2,7 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -29,6 +30,13 @@ public interface LoginComponent {
 
     /** The core; the same instance on every call. */
     LoginUseCase loginUseCase();
+
+    /**
+     * Calls to other LivePerson APIs with the core's sessions ({@code login-calls}), sent on the same HTTP transport
+     * as the core's adapters, so that logins and calls share connections, proxy and trust; the same instance on
+     * every call. Closing the core is all the cleanup it needs.
+     */
+    LivePersonCalls calls();
 
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory

@@ -148,17 +148,20 @@ final class ArchitectureRules {
 
     /**
      * The HTTP client and the retry library stay inside the HTTP adapter; the calls helper may use the JDK client's
-     * request and answer types (its API is {@code BodyHandler}s and {@code HttpResponse}s), never Failsafe.
+     * request and answer types (its API is {@code BodyHandler}s and {@code HttpResponse}s), never Failsafe, and so
+     * may the command line, which drives the helper ({@code lp-login api}, the agent's proxy) and reads its answers.
      */
     ArchRule onlyHttpAdapterUsesHttpClientAndFailsafe() {
         return CompositeArchRule.of(noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
                         .should().dependOnClassesThat().resideInAPackage("dev.failsafe..")
                         .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out "
                                 + "of it (docs/design.md, Adapters)"))
-                .and(noClasses().that().resideOutsideOfPackages(pkg("adapter.http.."), pkg("calls.."))
+                .and(noClasses().that().resideOutsideOfPackages(pkg("adapter.http.."), pkg("calls.."),
+                                pkg("app.cli"))
                         .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                         .because("HTTP is the HTTP adapter's business, and the calls helper's, whose API is the "
-                                + "JDK client's requests and answers (docs/design.md, Adapters)"));
+                                + "JDK client's requests and answers, which its drivers in the command line read "
+                                + "(docs/design.md, Adapters)"));
     }
 
     /** JSON-B is used where a wire format is read or written: the two adapters and the emulator. */
