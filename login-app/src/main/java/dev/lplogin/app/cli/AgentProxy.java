@@ -169,28 +169,23 @@ final class AgentProxy {
      */
     private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean tooLong = false;
-        byte[] body = new byte[0];
-        if (declared != null && declared.strip().matches("[0-9]{1,18}") && Long.parseLong(declared.strip())
-                > MAX_BODY_BYTES) {
-            tooLong = true;
-        } else {
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-                tooLong = body.length > MAX_BODY_BYTES;
-            }
-        }
-        if (!tooLong) {
-            return Optional.of(body);
-        }
-        // Read on (bounded) before answering: closed with the client's bytes unread, the socket would answer them
-        // with a reset, and a client still sending would lose the 413.
+        boolean declaredTooLong = declared != null && declared.strip().matches("[0-9]{1,18}")
+                && Long.parseLong(declared.strip()) > MAX_BODY_BYTES;
         try (InputStream in = exchange.getRequestBody()) {
-            long skipped = 0;
+            if (!declaredTooLong) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length <= MAX_BODY_BYTES) {
+                    return Optional.of(body);
+                }
+            }
+            // Read on (bounded) before answering, from the same stream (closing it would drop the rest): closed with
+            // the client's bytes unread, the socket would answer them with a reset, and a client still sending would
+            // lose the 413.
             byte[] sink = new byte[64 * 1024];
+            long drained = 0;
             int n;
-            while (skipped < DRAIN_BYTES && (n = in.read(sink)) > 0) {
-                skipped += n;
+            while (drained < DRAIN_BYTES && (n = in.read(sink)) >= 0) {
+                drained += n;
             }
         }
         exchange.getResponseHeaders().set("Connection", "close");

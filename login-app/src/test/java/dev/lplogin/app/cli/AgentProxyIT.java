@@ -49,6 +49,7 @@ class AgentProxyIT {
 
     private LoginEmulator emulator;
     private Process agent;
+    private java.util.concurrent.CompletableFuture<String> log;
     private HttpClient http;
     private URI url;
     private String key;
@@ -58,8 +59,18 @@ class AgentProxyIT {
         emulator = EMULATOR.emulator();
         http = HttpClient.newHttpClient();
         Path keyFile = dir.resolve("run/agent.key");
-        agent = CliProcess.against(emulator, dir).start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "agent",
+        // --verbose: the debug log of every test here must hold no secret either (see the killed-session test)
+        agent = CliProcess.against(emulator, dir).start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "--verbose",
+                "agent",
                 "--account", ACCOUNT, "--user", USER, "--listen", "127.0.0.1:0", "--key-file", keyFile.toString());
+        // read on all the time: a --verbose agent fills a pipe no one reads, and then blocks
+        log = CliProcess.async(() -> {
+            try {
+                return new String(agent.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         url = firstLine(agent);
         key = Files.readString(keyFile).strip();
     }
@@ -112,8 +123,10 @@ class AgentProxyIT {
     }
 
     @Test
-    void a_killed_session_is_logged_in_again_once_and_the_call_replayed_once() throws Exception {
+    void a_killed_session_is_logged_in_again_once_and_the_call_replayed_once_with_no_secret_in_the_log()
+            throws Exception {
         long logins = emulator.stats().requests(Endpoint.LOGIN);
+        String killed = token();
         emulator.expireSessions(ACCOUNT, USER);
 
         HttpResponse<String> answer = send(proxied("accountConfigReadOnly", SKILLS + "?call=1").GET());
@@ -121,6 +134,11 @@ class AgentProxyIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(emulator.stats().requests(Endpoint.LOGIN) - logins).as("re-logins").isEqualTo(1);
         assertThat(emulator.apiRequests()).extracting(RecordedApiRequest::status).containsExactly(401, 200);
+        String renewed = token();
+        agent.toHandle().destroy();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(log.get(30, TimeUnit.SECONDS)).as("the agent's --verbose log").contains("logged in again").doesNotContain(killed)
+                .doesNotContain(renewed).doesNotContain(key).doesNotContain(DemoAccount.PASSWORD);
     }
 
     @Test
@@ -195,7 +213,9 @@ class AgentProxyIT {
     @Test
     void two_hundred_concurrent_calls_while_the_session_is_killed_cost_one_login_and_lose_nothing() throws Exception {
         ConcurrentCallsScenario.of(emulator, 200).run(call -> {
-            HttpRequest.Builder request = proxied(call.service(), call.pathAndQuery());
+            // the placeholder as a URL holds it: the proxy fills in the session's account, as the helper does
+            HttpRequest.Builder request = proxied(call.service(),
+                    call.pathAndQuery().replace("{accountId}", "%7BaccountId%7D"));
             if (call.write()) {
                 request.header("Content-Type", "application/json").header("If-Match", "*")
                         .POST(HttpRequest.BodyPublishers.ofString(call.jsonBody()));
