@@ -121,7 +121,7 @@ final class AgentCommand implements Callable<Integer> {
                 AgentKey agentKey = AgentKey.generate();
                 key.orElseThrow().write(agentKey.reveal() + "\n");
                 server = AgentServer.start(address.get(), agentKey, core, targets, sinks, metrics::scrape,
-                        root.clock(), new AgentProxy(component.calls(), targets));
+                        root.clock(), new AgentProxy(component.livePersonCalls(), targets));
                 output.raw(server.url().toString()); // the first stdout line, for whoever started the agent
             }
         } catch (RuntimeException e) {

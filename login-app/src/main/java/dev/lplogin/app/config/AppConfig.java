@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL; default {@link HttpSettings#defaults()}'s
  *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, {@code memory}, or a Redis URL
- *       ({@code redis://[user@]host[:port][/db]}, {@code rediss://…}: fleet mode); default
+ *       ({@code redis://[user@]host[:port][/db]}, {@code redis-sentinel://[user@]host[:port][,…][/db]#master},
+ *       {@code redis-cluster://[user@]host[:port][,…]}, {@code rediss…://} for TLS: fleet mode); default
  *       {@link FileTokenStore#defaultDirectory}. Any other {@code scheme://} is refused
  *   <li>{@code ca-cert} / {@code LP_CA_CERT} / {@code --ca-cert}: an extra PEM certificate to trust (e.g. the
  *       emulator's); default none
@@ -208,10 +209,11 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
             return new Store.Directory(path(found), EncryptionKey.fromEnvironment(env));
         }
         String scheme = url.group(1).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+        if (!RedisEndpoint.isRedisUrl(found.value())) {
             // the value is not echoed: a URL may hold a password
             throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") is a "
-                    + scheme + ":// URL; the store is a directory, 'memory', or a redis:// or rediss:// URL");
+                    + scheme + ":// URL; the store is a directory, 'memory', or a redis://, rediss://,"
+                    + " redis-sentinel:// or redis-cluster:// URL");
         }
         return new Store.Redis(redis(found, caCert, env));
     }

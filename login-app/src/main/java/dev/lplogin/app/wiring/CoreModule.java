@@ -44,10 +44,13 @@ final class CoreModule {
         return core;
     }
 
-    /** The calls helper: a driving adapter over the core, on the adapters' shared transport. */
+    /**
+     * Calls to other LivePerson APIs with the core's bearers, on the adapters' shared transport (lp-login api, the
+     * agent's proxy, embedders).
+     */
     @Provides
     @Singleton
-    static LivePersonCalls calls(LoginUseCase core, HttpTransport transport) {
-        return new LivePersonCalls(core, transport);
+    static LivePersonCalls livePersonCalls(LoginUseCase login, HttpTransport transport) {
+        return new LivePersonCalls(login, transport);
     }
 }

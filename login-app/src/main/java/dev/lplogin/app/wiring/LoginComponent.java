@@ -32,11 +32,10 @@ public interface LoginComponent {
     LoginUseCase loginUseCase();
 
     /**
-     * Calls to other LivePerson APIs with the core's sessions ({@code login-calls}), sent on the same HTTP transport
-     * as the core's adapters, so that logins and calls share connections, proxy and trust; the same instance on
-     * every call. Closing the core is all the cleanup it needs.
+     * Calls to other LivePerson APIs with the bearers of {@link #loginUseCase()}'s sessions, on the same HTTP
+     * transport (docs/calls.md); the same instance on every call.
      */
-    LivePersonCalls calls();
+    LivePersonCalls livePersonCalls();
 
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory

@@ -3,6 +3,7 @@ package dev.lplogin.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.adapter.redis.RedisEndpoint;
 import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.http.HttpSettings;
@@ -251,6 +252,35 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--store").hasMessageContaining("LP_REDIS_PASSWORD")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void sentinel_and_cluster_urls_are_redis_stores_from_the_command_line_the_environment_or_the_file() {
+        String sentinel = "rediss-sentinel://bot@s1:26379,s2:26380/1#lp-primary";
+        String cluster = "redis-cluster://10.0.0.1:7000,10.0.0.2:7001";
+
+        Store fromFlag = AppConfig.resolve(Map.of(Key.STORE, sentinel), Map.of("HOME", "/h", "LP_REDIS_PASSWORD",
+                "s3cret"), Map.of()).store();
+        Store fromEnv = AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", cluster), Map.of()).store();
+        Store fromFile = AppConfig.resolve(Map.of(), HOME, Map.of("store", "redis-sentinel://:pw@s1#m")).store();
+
+        assertThat(fromFlag).hasToString(sentinel);
+        RedisStoreSettings flagged = ((Store.Redis) fromFlag).settings();
+        assertThat(flagged.endpoint().topology()).isEqualTo(new RedisEndpoint.Sentinel("lp-primary"));
+        assertThat(flagged.endpoint().password()).contains(Secret.of("s3cret"));
+        assertThat(((Store.Redis) fromEnv).settings().endpoint().topology()).isEqualTo(new RedisEndpoint.Cluster());
+        assertThat(fromEnv).hasToString(cluster);
+        assertThat(redisPassword(AppConfig.resolve(Map.of(), HOME, Map.of("store", "redis-sentinel://:pw@s1#m"))))
+                .contains(Secret.of("pw"));
+        assertThat(fromFile).hasToString("redis-sentinel://s1:26379/0#m");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.STORE, "redis-cluster://:hunter2@h"), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LP_REDIS_PASSWORD")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", "redis-sentinel://s1"),
+                Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store (from LP_STORE) is not a valid Redis URL: a redis-sentinel:// URL ends"
+                        + " with #<master name>");
     }
 
     @Test
