@@ -28,6 +28,7 @@ import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.testing.FakeTokenStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -153,10 +154,14 @@ final class History {
 
     private void bearer(Process p) {
         note(p + ".bearer()");
+        // what was known when the call began: a stale read is answered before the background refresh it starts,
+        // which runs on this thread here, so a 401 that refresh learns comes after the answer
+        Instant asked = clock.instant();
+        Set<Secret> refusedBefore = Set.copyOf(p.refused);
         try {
             Secret bearer = p.core.bearer(KEY);
             note("  -> " + service.name(bearer));
-            served(p, bearer);
+            served(p, bearer, asked, refusedBefore);
         } catch (SessionUnavailableException | InfrastructureException e) {
             note("  fails: " + e.getMessage());
             if (p.lastRead != null && !p.lastRead.retryable() && e instanceof SessionUnavailableException u
@@ -169,16 +174,19 @@ final class History {
         }
     }
 
-    /** Every bearer a caller gets: alive by the service's clock, and never one this process heard refused. */
-    private void served(Process p, Secret bearer) {
+    /**
+     * Every bearer a caller gets: alive by the service's clock when asked for, and never one this process had heard
+     * refused by then.
+     */
+    private void served(Process p, Secret bearer, Instant asked, Set<Secret> refused) {
         if (service.issued(bearer).isEmpty()) {
             violate(p + " served a bearer the service never issued");
             return;
         }
-        if (!clock.instant().isBefore(service.deadline(bearer))) {
+        if (!asked.isBefore(service.deadline(bearer))) {
             violate(p + " served " + service.name(bearer) + " past its hard deadline " + service.deadline(bearer));
         }
-        if (p.refused.contains(bearer)) {
+        if (refused.contains(bearer)) {
             violate(p + " served " + service.name(bearer) + " after a 401 for it");
         }
         p.lastServed = bearer;
