@@ -44,6 +44,15 @@ class RedisEndpointTest {
         assertThat(RedisEndpoint.parse("redis://:only-password@h").user()).isEmpty();
     }
 
+    @Test
+    void an_optional_password_replaces_the_urls_when_present_and_keeps_it_when_empty() {
+        RedisStoreSettings settings = RedisStoreSettings.of("rediss://bot:from-url@redis.internal:6380");
+
+        assertThat(settings.withPassword(Optional.of(Secret.of("from-env"))).endpoint().password())
+                .contains(Secret.of("from-env"));
+        assertThat(settings.withPassword(Optional.<Secret>empty()).endpoint().password()).contains(Secret.of("from-url"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"redis://", "redis://user:hunter2@", "redis://h:0", "redis://h:99999", "redis://h/x",
             "redis://h:12:13", "redis://us er:hunter2@h", "redis://@h", "redis://h/1/2", "redis://u:%zzhunter2@h"})
