@@ -37,7 +37,8 @@ public final class Snippets {
         List<String> names = new ArrayList<>();
         for (Path source : sources) {
             List<String> lines = Files.readAllLines(source);
-            String stem = root.relativize(source).toString().replaceAll("\\.md$", "").replaceAll("[^A-Za-z0-9]", "_");
+            String stem = root.relativize(source).toString().replaceAll("\\.md$", "").replaceAll("[^A-Za-z0-9]", "_")
+                    .toLowerCase(java.util.Locale.ROOT);
             int n = 0;
             for (int i = 0; i < lines.size(); i++) {
                 Matcher fence = FENCE.matcher(lines.get(i));
