@@ -92,12 +92,15 @@ public final class Snippets {
                 import dev.lplogin.adapter.redis.*;
                 import dev.lplogin.adapter.storage.*;
                 import dev.lplogin.app.wiring.*;
+                import dev.lplogin.calls.*;
                 import dev.lplogin.domain.model.*;
                 import dev.lplogin.domain.port.*;
                 import dev.lplogin.domain.usecase.*;
                 import dev.lplogin.emulator.*;
                 import dev.lplogin.testkit.*;
                 import jakarta.inject.Singleton;
+                import java.net.http.HttpResponse;
+                import java.net.http.HttpResponse.BodyHandlers;
                 import java.nio.file.*;
                 import java.time.*;
                 import java.util.*;
