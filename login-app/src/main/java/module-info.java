@@ -10,7 +10,7 @@ module dev.lplogin.app {
     requires transitive dev.lplogin.adapter.storage; // AdapterSettings.Store.Directory: EncryptionKey
     // AdapterSettings.Store.Redis: RedisStoreSettings; Lettuce itself is loaded only when a redis:// store is configured
     requires transitive dev.lplogin.adapter.redis;
-    requires dev.lplogin.calls; // lp-login api
+    requires transitive dev.lplogin.calls; // lp-login api; LoginComponent.livePersonCalls
     requires transitive dev.lplogin.adapter.metrics; // LoginComponent.create takes a MeterRegistry
     requires micrometer.registry.prometheus; // the agent's /metrics
     requires dev.lplogin.emulator;

@@ -77,9 +77,9 @@ final class RedisLink implements AutoCloseable {
         this.endpoint = settings.endpoint();
         // small pools: one connection for commands and one for pub/sub need few event-loop threads
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                // reconnect attempts back off to at most 3 s (Lettuce's default grows to 30 s), so that replicas use
-                // a Redis that is back within seconds
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(3), 2,
+                // reconnect attempts back off to at most 1 s (Lettuce's default grows to 30 s), so that replicas use
+                // a Redis that is back, or a promoted replica, within a second or so
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2,
                         TimeUnit.MILLISECONDS))
                 .build();
         this.client = endpoint.topology() instanceof RedisEndpoint.Cluster
@@ -130,7 +130,7 @@ final class RedisLink implements AutoCloseable {
                             .enableAdaptiveRefreshTrigger(RefreshTrigger.MOVED_REDIRECT, RefreshTrigger.ASK_REDIRECT,
                                     RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.UNCOVERED_SLOT,
                                     RefreshTrigger.UNKNOWN_NODE)
-                            .refreshTriggersReconnectAttempts(2)
+                            .refreshTriggersReconnectAttempts(1)
                             .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
                             .enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
                             .build());

@@ -5,6 +5,7 @@ import dev.lplogin.domain.port.Blocked;
 import dev.lplogin.domain.port.CredentialsRejected;
 import dev.lplogin.domain.port.DomainNotFoundException;
 import dev.lplogin.domain.port.InfrastructureException;
+import dev.lplogin.domain.port.Operation;
 import dev.lplogin.domain.port.ProtocolViolationException;
 import dev.lplogin.domain.port.RateLimited;
 import dev.lplogin.domain.port.RequestRejectedException;
@@ -78,6 +79,9 @@ final class Failures {
     private static CliException infrastructure(InfrastructureException e) {
         // The message starts with the step ("domain lookup: ...", spec §1), which is what the user needs to know.
         return switch (e) {
+            case ServiceUnavailableException u when u.operation() == Operation.API_CALL -> new CliException(
+                    ExitCode.UNAVAILABLE, "service unavailable during " + u.getMessage(), "check the network and the "
+                            + "service's host ('lp-login domain --service NAME', or --service-host), then try again", e);
             case ServiceUnavailableException u -> new CliException(ExitCode.UNAVAILABLE,
                     "service unavailable during " + u.getMessage(),
                     "check the network and the Domain API URL (--csds / LP_CSDS), then try again", e);
