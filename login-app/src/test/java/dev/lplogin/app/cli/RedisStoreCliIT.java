@@ -2,10 +2,13 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.RedisCluster;
+import dev.lplogin.testkit.RedisSentinels;
 import dev.lplogin.testkit.RedisServer;
 import dev.lplogin.testkit.RedisServerExtension;
 import java.nio.file.Files;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI with {@code --store redis://…} (fleet mode, docs/fleet.md), as real processes on the module path against a
- * real redis-server and the emulator: sessions shared through Redis, the password rules, a Redis that is down, and
+ * real redis-server and the emulator: sessions shared through Redis (one node, Sentinel, Cluster), the password rules, a Redis that is down, and
  * Lettuce and Netty loaded only when a Redis store is configured.
  */
 class RedisStoreCliIT {
@@ -69,6 +72,30 @@ class RedisStoreCliIT {
         assertThat(status.out()).contains(DemoAccount.USERNAME).doesNotContain(token.line());
         assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("one login for three processes").isEqualTo(1);
         assertThat(Files.readString(classLog)).contains("io.lettuce.core.RedisClient").contains("io.netty.");
+        // only the app ships a logging binding (login-adapters-redis brings none): Lettuce's SLF4J goes to JUL
+        assertThat(Files.readString(classLog)).contains("org.slf4j.jul.JULServiceProvider");
+        assertThat(login.err()).doesNotContain("SLF4J")
+                .as("loud, once: the sessions are in clear in Redis").contains("no store key is set");
+    }
+
+    @Test
+    void processes_share_the_session_through_sentinel_and_through_a_cluster() {
+        try (RedisSentinels sentinels = RedisSentinels.start(1); RedisCluster cluster = RedisCluster.start(3, 0)) {
+            for (String store : List.of(sentinels.url(), cluster.url())) {
+                long loginsBefore = emulator.stats().requests(Endpoint.LOGIN);
+                CliProcess.Result login = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "--store", store,
+                        "login", "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+                CliProcess.Result token = configured().env("LP_STORE", store).run("token", "--account", ACCOUNT);
+                CliProcess.Result status = cli.run("--store", store, "status");
+
+                assertThat(login.exitCode()).as(store + ": " + login.err()).isZero();
+                assertThat(token.exitCode()).as(store + ": " + token.err()).isZero();
+                assertThat(emulator.isBearerValid(token.line())).isTrue();
+                assertThat(status.out()).contains(DemoAccount.USERNAME);
+                assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).as("one login, " + store)
+                        .isEqualTo(1);
+            }
+        }
     }
 
     @Test
@@ -98,8 +125,9 @@ class RedisStoreCliIT {
         String url = down.url();
         down.stop();
 
-        CliProcess.Result token = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "--store", url, "token",
-                "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+        CliProcess.Result token = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD, "LP_STORE_KEY",
+                EncryptionKey.generate().revealBase64()), "", "--store", url, "token", "--account", ACCOUNT, "--user",
+                DemoAccount.USERNAME);
 
         assertThat(token.exitCode()).as(token.err()).isEqualTo(6);
         assertThat(token.err().strip().lines()).hasSize(1);
@@ -127,7 +155,7 @@ class RedisStoreCliIT {
         assertThat(onArgv.err().strip().lines()).hasSizeLessThanOrEqualTo(2);
         assertThat(fromVariable.exitCode()).as(fromVariable.err()).isZero();
         assertThat(inEnvUrl.exitCode()).as(inEnvUrl.err()).isZero();
-        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.exitCode()).as("a refused password needs a person: the store is unusable").isEqualTo(8);
         assertThat(wrong.err()).contains("WRONGPASS").doesNotContain("not-it").doesNotContain("hunter2");
     }
 
