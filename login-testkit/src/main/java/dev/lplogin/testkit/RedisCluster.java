@@ -92,7 +92,9 @@ public final class RedisCluster implements AutoCloseable {
                 + "; the cluster as a running node saw it:\n" + view);
     }
 
-    /** Waits until the replicas of {@code key}'s primary have everything it wrote so far (replication offsets equal). */
+    /**
+     * Waits until the replicas of {@code key}'s primary have everything it wrote so far (replication offsets equal).
+     */
     public void awaitReplicated(String key, Duration timeout) {
         RedisServer primary = primaryOf(key);
         String id = primary.command("CLUSTER", "MYID");

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, in its own temporary
  * directory: nothing of it touches a system Redis service, which may run beside it on 6379. Can be stopped (like a
  * crash) and started again on the same port, for outage tests. Plaintext, or TLS-only with a certificate for
- * 127.0.0.1 and localhost. {@code KEYS} is disabled, so a store that used it fails its tests.
+ * 127.0.0.1 and localhost. {@code KEYS} is disabled, so a store that used it fails its tests. Also a replica of
+ * another server, a sentinel, or a cluster node: {@link RedisSentinels} and {@link RedisCluster} start the highly
+ * available shapes from these; {@link #suspend} freezes one (SIGSTOP), to make a replica miss writes.
  *
  * <p>There is no skip: when {@code redis-server} is missing, starting fails and says how to install it ({@code bin/test}
  * and CI install it first). Most tests share one server through {@link RedisServerExtension}.
@@ -66,7 +68,10 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** A plaintext server on a free port, replicating {@code primary}, started (not yet in sync: see {@link #awaitInSync}). */
+    /**
+     * A plaintext server on a free port, replicating {@code primary}, started (not yet in sync: see
+     * {@link #awaitInSync}).
+     */
     public static RedisServer startReplicaOf(RedisServer primary) {
         return start(Optional.empty(), List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
     }

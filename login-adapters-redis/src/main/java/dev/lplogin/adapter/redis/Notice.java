@@ -45,7 +45,9 @@ record Notice(String store, String keyHash, long version) {
                 : Optional.empty();
     }
 
-    /** The line up to the version, {@code <format> <store> <key hash>}; the save script appends {@code " " + version}. */
+    /**
+     * The line up to the version, {@code <format> <store> <key hash>}; the save script appends {@code " " + version}.
+     */
     static String head(String store, String keyHash) {
         return FORMAT + " " + store + " " + keyHash;
     }

@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
  * {@code redis}):
  * <ul>
  *   <li>one node: {@code redis://[user[:password]@]host[:port][/db]} or {@code rediss://…};
- *   <li>a primary with replicas behind Sentinel: {@code redis-sentinel://[user[:password]@]host[:port][,host[:port]…][/db]#master}
- *       or {@code rediss-sentinel://…}, naming the sentinels (default port 26379) and, after {@code #}, the name
- *       they monitor the primary under;
+ *   <li>a primary with replicas behind Sentinel:
+ *       {@code redis-sentinel://[user[:password]@]host[:port][,host[:port]…][/db]#master} or
+ *       {@code rediss-sentinel://…}, naming the sentinels (default port 26379) and, after {@code #}, the name they
+ *       monitor the primary under;
  *   <li>Redis Cluster: {@code redis-cluster://[user[:password]@]host[:port][,host[:port]…]} or
- *       {@code rediss-cluster://…}, naming some of its nodes (the rest are discovered); a cluster has database 0 only.
+ *       {@code rediss-cluster://…}, naming some of its nodes (the rest are discovered); a cluster has database 0
+ *       only.
  * </ul>
  * User and password may be percent-encoded; they are the data nodes' (sentinels are asked without credentials). A
  * user without a password authenticates with the password given separately (e.g. from {@code LP_REDIS_PASSWORD}); a
@@ -49,7 +51,8 @@ public record RedisEndpoint(Topology topology, boolean tls, Optional<String> use
     private static final Pattern URL = Pattern.compile(
             "(?<scheme>rediss?(?:-sentinel|-cluster)?)://(?:(?<userinfo>[^@/\\s#]*)@)?(?<nodes>" + HOST + "(?:,"
                     + HOST + ")*)(?:/(?<db>[0-9]{0,6}))?/?(?:#(?<master>[A-Za-z0-9._-]+))?");
-    private static final Pattern NODE = Pattern.compile("(?<host>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(?::(?<port>[0-9]+))?");
+    private static final Pattern NODE =
+            Pattern.compile("(?<host>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(?::(?<port>[0-9]+))?");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
     private static final Pattern REDIS_SCHEME = Pattern.compile("rediss?(-sentinel|-cluster)?://.*", Pattern.DOTALL);
     private static final String FORM = "redis://[user@]host[:port][/db], redis-sentinel://[user@]host[:port][,host"

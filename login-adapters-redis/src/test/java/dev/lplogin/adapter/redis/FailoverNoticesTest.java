@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A failover with real processes, for each highly available shape: the session's primary is SIGKILLed, a replica is
- * promoted (by the sentinels, or by the cluster itself), and the same store objects — no restart — save again on the
- * new primary and hear each other's notices again (pub/sub keeps nothing for a subscriber that is reconnecting, so
- * the first notices after the promotion may be lost; later ones are heard). Notices in a cluster are classic pub/sub: the cluster bus carries
- * every PUBLISH to every node, so a subscriber on any node hears saves on any primary. Prints the measured times.
+ * promoted (by the sentinels, or by the cluster itself), and the same store objects, without a restart, save again
+ * on the new primary and hear each other's notices again (pub/sub keeps nothing for a subscriber that is
+ * reconnecting, so the first notices after the promotion may be lost; later ones are heard). Notices in a cluster
+ * are classic pub/sub: the cluster bus carries every PUBLISH to every node, so a subscriber on any node hears saves
+ * on any primary. Prints the measured times.
  */
 class FailoverNoticesTest {
 

@@ -18,7 +18,8 @@ class RedisLinkUrisTest {
 
     @Test
     void a_tls_sentinel_url_verifies_every_sentinel_and_the_data_nodes_and_authenticates_only_to_the_data_nodes() {
-        List<RedisURI> uris = RedisLink.uris(RedisStoreSettings.of("rediss-sentinel://bot:pw@s1:26380,s2/2#lp-primary"));
+        List<RedisURI> uris =
+                RedisLink.uris(RedisStoreSettings.of("rediss-sentinel://bot:pw@s1:26380,s2/2#lp-primary"));
 
         assertThat(uris).hasSize(1);
         RedisURI uri = uris.getFirst();
