@@ -91,10 +91,22 @@ public final class FleetReplica {
         }
     }
 
-    private static void warmUp(LoginUseCase core, RedisTokenStore redis) {
+    private static void warmUp(LoginUseCase core, RedisTokenStore redis) throws InterruptedException {
         core.serviceHost(new AccountId(DemoAccount.ACCOUNT_ID), ServiceName.LOGIN);
         SessionKey other = SessionKey.of(DemoAccount.ACCOUNT_ID, "warm-up-" + ProcessHandle.current().pid());
-        redis.load(other);
+        // a first connection on a machine busy with other builds may take longer than the 3 s connect timeout
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                redis.load(other);
+                break;
+            } catch (StoreException e) {
+                if (!e.retryable() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         Lease lease = redis.tryLease(other, Duration.ofSeconds(5)).orElseThrow();
         redis.renew(lease, Duration.ofSeconds(5)).orElseThrow();
         redis.release(lease);
