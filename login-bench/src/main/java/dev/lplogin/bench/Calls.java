@@ -3,13 +3,20 @@ package dev.lplogin.bench;
 import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.calls.ServiceCall;
 import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.emulator.DemoAccount;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * lookup, {@code bearer()}, headers, the shared transport and its slot) beside the very same request sent with a bare
  * JDK {@link HttpClient} and a fixed bearer — one after the other, alternating, in one run, so the ratio holds on a
  * shared machine. Then throughput: {@value #CLIENTS} concurrent clients sending the same read for a fixed time, direct
- * with the JDK client, and through the helper.
- *
- * <p>The agent proxy's row (16 clients through {@code /v1/proxy/…} vs direct; goal ≥ 0.5×) plugs in at
- * {@link #throughput}: give it a sender that calls the proxy.
+ * with the JDK client, through the helper, and through the proxy of an {@code lp-login agent} in its own process
+ * (goal: at least half the direct rate).
  */
 final class Calls {
 
@@ -93,20 +98,80 @@ final class Calls {
                             + " µs");
             table.add("calls", "helper / raw (median)", helperMedian / rawMedian, "×", "goal ≤ 1.10");
 
-            // each side once unmeasured (its CLIENTS connections opened, handshakes done), then twice, alternating
-            throughput(CLIENTS, window.dividedBy(3), direct);
-            throughput(CLIENTS, window.dividedBy(3), helper);
-            double directRate = 0;
-            double helperRate = 0;
-            for (int round = 0; round < 2; round++) {
-                directRate += throughput(CLIENTS, window, direct) / 2;
-                helperRate += throughput(CLIENTS, window, helper) / 2;
+            try (Agent agent = Agent.start(fixture);
+                 HttpClient toAgent = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                HttpRequest proxied = HttpRequest.newBuilder(agent.url.resolve("/v1/proxy/accountConfigReadOnly"
+                                + read.resolvedPathAndQuery()))
+                        .header("X-LP-Login-Key", agent.key).timeout(Duration.ofSeconds(15)).GET().build();
+                Callable<Integer> viaProxy = () -> toAgent.send(proxied, BodyHandlers.ofString()).statusCode();
+                // each side once unmeasured (its connections opened, handshakes done), then twice, alternating
+                throughput(CLIENTS, window.dividedBy(3), direct);
+                throughput(CLIENTS, window.dividedBy(3), helper);
+                throughput(CLIENTS, window.dividedBy(3), viaProxy);
+                double directRate = 0;
+                double helperRate = 0;
+                double proxyRate = 0;
+                for (int round = 0; round < 2; round++) {
+                    directRate += throughput(CLIENTS, window, direct) / 2;
+                    helperRate += throughput(CLIENTS, window, helper) / 2;
+                    proxyRate += throughput(CLIENTS, window, viaProxy) / 2;
+                }
+                table.add("calls", CLIENTS + " clients, JDK client direct", directRate, "calls/s",
+                        "each sends again as soon as its answer is in; mean of two " + window.toMillis()
+                                + " ms windows");
+                table.add("calls", CLIENTS + " clients, via the calls helper", helperRate, "calls/s",
+                        Table.format(helperRate / directRate) + "× direct");
+                table.add("calls", CLIENTS + " clients, through the agent proxy", proxyRate, "calls/s",
+                        "lp-login agent in its own JVM, plain HTTP on loopback to it");
+                table.add("calls", "agent proxy / direct (throughput)", proxyRate / directRate, "×", "goal ≥ 0.5");
             }
-            table.add("calls", CLIENTS + " clients, JDK client direct", directRate, "calls/s",
-                    "each sends again as soon as its answer is in; mean of two " + window.toMillis() + " ms windows");
-            table.add("calls", CLIENTS + " clients, via the calls helper", helperRate, "calls/s",
-                    Table.format(helperRate / directRate) + "× direct; the agent proxy's row belongs here "
-                            + "(Calls.throughput with a proxy sender)");
+        }
+    }
+
+    /**
+     * {@code bin/lp-login agent} in a process of its own, keeping the demo session of {@code fixture}'s emulator
+     * (it logs in by itself) and serving its proxy on a free loopback port.
+     */
+    private record Agent(Process process, URI url, String key, Path home) implements AutoCloseable {
+
+        static Agent start(Fixture fixture) throws IOException, InterruptedException {
+            Path root = Path.of(System.getProperty("lp.root", ".")).toAbsolutePath().normalize();
+            Path home = Files.createTempDirectory("lp-login-bench-agent-");
+            Path keyFile = home.resolve("agent.key");
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/lp-login").toString(), "agent",
+                    "--account", DemoAccount.ACCOUNT_ID, "--user", DemoAccount.USERNAME, "--listen", "127.0.0.1:0",
+                    "--key-file", keyFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(name -> name.startsWith("LP_"));
+            env.put("LP_CSDS", fixture.emulator.baseUrl().toString());
+            env.put("LP_CA_CERT", fixture.certificate.toString());
+            env.put("LP_STORE", home.resolve("store").toString());
+            env.put("LP_PASSWORD", DemoAccount.PASSWORD);
+            env.put("XDG_CONFIG_HOME", home.resolve("config").toString());   // no personal config file
+            env.put("XDG_STATE_HOME", home.resolve("state").toString());
+            Process process = builder.start();
+            String first = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            if (first == null || !first.startsWith("http://")) {
+                process.destroyForcibly();
+                throw new IllegalStateException("lp-login agent did not start (exit "
+                        + (process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : "none") + ")");
+            }
+            return new Agent(process, URI.create(first.strip()), Files.readString(keyFile).strip(), home);
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 
