@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -129,8 +130,8 @@ final class Calls {
     }
 
     /**
-     * {@code bin/lp-login agent} in a process of its own, keeping the demo session of {@code fixture}'s emulator
-     * (it logs in by itself) and serving its proxy on a free loopback port.
+     * {@code bin/lp-login agent} in a process of its own, keeping the demo bot's session of {@code fixture}'s
+     * emulator (it logs in by itself) and serving its proxy on a free loopback port.
      */
     private record Agent(Process process, URI url, String key, Path home) implements AutoCloseable {
 
@@ -139,7 +140,7 @@ final class Calls {
             Path home = Files.createTempDirectory("lp-login-bench-agent-");
             Path keyFile = home.resolve("agent.key");
             ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/lp-login").toString(), "agent",
-                    "--account", DemoAccount.ACCOUNT_ID, "--user", DemoAccount.USERNAME, "--listen", "127.0.0.1:0",
+                    "--account", DemoAccount.ACCOUNT_ID, "--user", DemoAccount.BOT_USERNAME, "--listen", "127.0.0.1:0",
                     "--key-file", keyFile.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             Map<String, String> env = builder.environment();
@@ -147,7 +148,9 @@ final class Calls {
             env.put("LP_CSDS", fixture.emulator.baseUrl().toString());
             env.put("LP_CA_CERT", fixture.certificate.toString());
             env.put("LP_STORE", home.resolve("store").toString());
-            env.put("LP_PASSWORD", DemoAccount.PASSWORD);
+            // the demo bot, not the demo user: a second login of the user would end the benchmark's own session
+            env.put("LP_CLIENT_ID", DemoAccount.CLIENT_ID);
+            env.put("LP_CLIENT_SECRET", DemoAccount.CLIENT_SECRET);
             env.put("XDG_CONFIG_HOME", home.resolve("config").toString());   // no personal config file
             env.put("XDG_STATE_HOME", home.resolve("state").toString());
             Process process = builder.start();
@@ -182,6 +185,7 @@ final class Calls {
     static double throughput(int clients, Duration window, Callable<Integer> send) throws InterruptedException {
         LongAdder done = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             Thread.ofVirtual().start(() -> {
@@ -190,6 +194,9 @@ final class Calls {
                         call(send);
                         done.increment();
                     }
+                } catch (RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                    stop.set(true);
                 } finally {
                     finished.countDown();
                 }
@@ -202,6 +209,9 @@ final class Calls {
         stop.set(true);
         if (!finished.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the throughput clients did not stop");
+        }
+        if (failed.get() != null) {
+            throw failed.get();
         }
         return counted / (elapsed / 1e9);
     }
