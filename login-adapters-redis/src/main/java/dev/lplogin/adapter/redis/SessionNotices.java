@@ -32,6 +32,7 @@ final class SessionNotices {
     private final RedisLink link;
     private final String channel;
     private final Function<SessionKey, Optional<Session>> storedSession;
+    private final Function<SessionKey, String> hashOf;
     private final String store = randomHex(8);
     private final Map<String, SessionKey> keysByHash = new ConcurrentHashMap<>();
     private final Map<SessionKey, Seen> seen = new ConcurrentHashMap<>();
@@ -45,11 +46,14 @@ final class SessionNotices {
      * @param link          the store's connections (notices come on its pub/sub connection)
      * @param channel       the notice channel
      * @param storedSession reads a key's stored session afresh (the store's {@code load})
+     * @param hashOf        a key's hash, as the store names its Redis keys (see {@link RedisKeys})
      */
-    SessionNotices(RedisLink link, String channel, Function<SessionKey, Optional<Session>> storedSession) {
+    SessionNotices(RedisLink link, String channel, Function<SessionKey, Optional<Session>> storedSession,
+            Function<SessionKey, String> hashOf) {
         this.link = link;
         this.channel = channel;
         this.storedSession = storedSession;
+        this.hashOf = hashOf;
     }
 
     void onSessionReplaced(ReplacedSessionListener listener) {
@@ -58,7 +62,7 @@ final class SessionNotices {
 
     /** {@code key}'s hash, remembered so that a notice naming it can be traced back to the key. */
     String know(SessionKey key) {
-        String hash = RedisKeys.hash(key);
+        String hash = hashOf.apply(key);
         keysByHash.putIfAbsent(hash, key);
         return hash;
     }
