@@ -88,66 +88,92 @@ final class AgentCommand implements Callable<Integer> {
                 "key file"));
 
         Output output = root.output();
+        // Bind first: an agent on a port in use fails before it touches a file (of its own or of a running agent).
+        Optional<AgentServer.Bound> bound = address.map(AgentServer::bind);
+        List<SinkFile> owned = new ArrayList<>();
+        Map<AgentTarget, SinkFile> pointers = new LinkedHashMap<>();
         AgentSinks sinks = new AgentSinks(targets, output, root.clock());
-        AgentReporter reporter = new AgentReporter(output);
-        AgentMetrics metrics = AgentMetrics.create();
-        SessionListener listener = event -> {
-            reporter.onEvent(event);
-            sinks.onEvent(event);
-        };
-        LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
-                .refreshInterval(refreshInterval).build();
-        LoginUseCase core = metrics.core(config, settings, listener);
-        List<SinkFile> pointers = new ArrayList<>();
+        LoginUseCase core = null;
         AgentServer server = null;
         try {
+            AgentDirectory.removeLeftovers(root.env()).forEach(leftover -> output.note("agent: removed " + leftover
+                    + ", left by an agent that did not stop cleanly"));
+            // Then own every file: a second agent given the same files stops here, leaving the running one's alone.
             for (AgentTarget target : targets) {
-                target.credentials().ifPresent(credentials -> core.useCredentials(target.key().account(),
+                target.sink().ifPresent(owned::add);
+                target.jsonSink().ifPresent(owned::add);
+            }
+            key.ifPresent(owned::add);
+            for (AgentTarget target : targets) {
+                if (target.sink().isPresent() || target.jsonSink().isPresent()) {
+                    SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
+                    pointers.put(target, pointer);
+                    owned.add(pointer);
+                }
+            }
+            owned.forEach(SinkFile::claim);
+
+            AgentReporter reporter = new AgentReporter(output);
+            AgentMetrics metrics = AgentMetrics.create();
+            SessionListener listener = event -> {
+                reporter.onEvent(event);
+                sinks.onEvent(event);
+            };
+            LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
+                    .refreshInterval(refreshInterval).build();
+            core = metrics.core(config, settings, listener);
+            for (AgentTarget target : targets) {
+                LoginUseCase loginCore = core;
+                target.credentials().ifPresent(credentials -> loginCore.useCredentials(target.key().account(),
                         credentials));
                 core.bearer(target.key()); // fails fast: no agent without a session
             }
             sinks.start(core);
             for (AgentTarget target : targets) {
                 sinks.update(target.key(), true);
-                if (target.sink().isPresent()) {
-                    SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
-                    pointer.write(target.sink().get().path() + "\n");
-                    pointers.add(pointer);
-                }
             }
-            if (address.isPresent()) {
+            // what lp-login exec reads (LP_BEARER_FILE), and what the next agent removes should this one crash
+            pointers.forEach((target, pointer) -> pointer.write(AgentDirectory.pointerContent(
+                    target.sink().map(SinkFile::path), target.jsonSink().map(SinkFile::path))));
+            if (bound.isPresent()) {
                 AgentKey agentKey = AgentKey.generate();
                 key.orElseThrow().write(agentKey.reveal() + "\n");
-                server = AgentServer.start(address.get(), agentKey, core, targets, sinks, metrics::scrape,
-                        root.clock());
+                server = bound.get().serve(agentKey, core, targets, sinks, metrics::scrape, root.clock());
                 output.raw(server.url().toString()); // the first stdout line, for whoever started the agent
             }
+            output.note("agent: keeping " + Formats.count(targets.size(), "session") + " alive"
+                    + (server == null ? "" : " and serving them at " + server.url() + " (key in "
+                            + key.orElseThrow().path() + ")")
+                    + "; Ctrl-C to stop" + (logout ? " and log out" : ""));
+            AgentServer running = server;
+            LoginUseCase started = core;
+            StopSignal.awaitThen(() -> {
+                stop(running, sinks, started, owned);
+                output.note("agent stopped");
+            }, settings.closeTimeout().plusSeconds(5));
+            return ExitCode.OK.code();
         } catch (RuntimeException e) {
-            stop(server, sinks, core, key, pointers);
+            if (server == null) {
+                bound.ifPresent(AgentServer.Bound::close);
+            }
+            stop(server, sinks, core, owned);
             throw e;
         }
-        output.note("agent: keeping " + Formats.count(targets.size(), "session") + " alive"
-                + (server == null ? "" : " and serving them at " + server.url() + " (key in "
-                        + key.orElseThrow().path() + ")")
-                + "; Ctrl-C to stop" + (logout ? " and log out" : ""));
-        AgentServer running = server;
-        StopSignal.awaitThen(() -> {
-            stop(running, sinks, core, key, pointers);
-            output.note("agent stopped");
-        }, settings.closeTimeout().plusSeconds(5));
-        return ExitCode.OK.code();
     }
 
-    /** Stops serving, removes the files that hold secrets, then closes the core (logging out if asked). */
-    private static void stop(AgentServer server, AgentSinks sinks, LoginUseCase core, Optional<SinkFile> key,
-            List<SinkFile> pointers) {
+    /**
+     * Stops serving, removes the files this agent wrote (they hold secrets; a file it does not own is never
+     * touched), then closes the core (logging out if asked).
+     */
+    private static void stop(AgentServer server, AgentSinks sinks, LoginUseCase core, List<SinkFile> owned) {
         if (server != null) {
             server.stop();
         }
         sinks.stop();
-        key.ifPresent(SinkFile::delete);
-        pointers.forEach(SinkFile::delete);
-        core.close();
+        owned.forEach(SinkFile::delete);
+        if (core != null) {
+            core.close();
+        }
     }
 
     /** The sessions from the flags and the config file; without either, LP_ACCOUNT/LP_USERNAME's. */
