@@ -7,6 +7,7 @@ import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,26 @@ class ShellConventionsIT {
         assertThat(seen[1]).as("no agent runs: no LP_BEARER_FILE").isEqualTo("unset");
         assertThat(seen[2]).as("the login secret is not passed on").isEqualTo("unset");
         assertThat(result.err()).doesNotContain(seen[0]);
+    }
+
+    @Test
+    void exec_passes_the_bearer_and_none_of_lp_logins_own_secrets() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("LP_PASSWORD", DemoAccount.PASSWORD,
+                "LP_REDIS_PASSWORD", "redis-pw-1", "BOT_LP_CLIENT_SECRET", "bot-secret-2",
+                "BOT_LP_PASSWORD", "bot-pw-3", "LP_STORE_KEY_PREVIOUS", "old-key-4",
+                "HTTPS_PROXY", "http://proxy-user:proxy-pw-5@127.0.0.1:9", "all_proxy", "socks5://u:proxy-pw-6@h:1",
+                "LP_ACCESS_TOKEN_SECRET", "oauth1-7", "KEEP_ME", "plain-value"));
+        env.put("http_proxy", "http://127.0.0.1:3128");
+
+        CliProcess.Result result = cli.run(env, "", "exec", "--account", ACCOUNT, "--user", USER, "--", "env");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("LP_BEARER=").contains("KEEP_ME=plain-value")
+                .as("a proxy without credentials is the command's too").contains("http_proxy=http://127.0.0.1:3128");
+        for (String secret : List.of(DemoAccount.PASSWORD, "redis-pw-1", "bot-secret-2", "bot-pw-3", "old-key-4",
+                "proxy-pw-5", "proxy-pw-6", "oauth1-7")) {
+            assertThat(result.out()).as("withheld from the command").doesNotContain(secret);
+        }
     }
 
     @Test
