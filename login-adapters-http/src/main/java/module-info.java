@@ -1,7 +1,7 @@
 /** Driven adapters over HTTP: the Domain API lookup and the Login Service gateway (spec §2, §3). */
 module dev.lplogin.adapter.http {
     requires transitive dev.lplogin.domain;
-    requires java.net.http;
+    requires transitive java.net.http;   // HttpTransport.send takes and answers java.net.http types
     requires jakarta.json;
     requires jakarta.json.bind;
     requires dev.failsafe.core;

@@ -13,10 +13,11 @@ final class AccountDirectory {
 
     /**
      * The services every account lists; all point back at the emulator, so that no client is ever sent to a real
-     * LivePerson host by a test. {@code agentVep} is the Login Service.
+     * LivePerson host by a test. {@code agentVep} is the Login Service; {@code accountConfigReadOnly} and
+     * {@code accountConfigReadWrite} serve the protected skills API ({@link SkillsHandler}).
      */
     static final List<String> SERVICES = List.of("agentVep", "sentinel", "facadeMsg", "asyncMessagingEnt", "smt",
-            "liveEngageUI", "accountConfigReadOnly", "msgHist", "leDataReporting");
+            "liveEngageUI", "accountConfigReadOnly", "accountConfigReadWrite", "msgHist", "leDataReporting");
 
     // Account id -> username -> user: logins look users up by name, and an account may have thousands.
     private final Map<String, Map<String, EmulatorUser>> users;

@@ -29,9 +29,17 @@ final class AdminHandler {
                 new AdminJson.Stats(requests, statuses, stats.activeSessions(), stats.connections()));
     }
 
+    Reply apiRequests(Request request) {
+        var entries = server.apiRequests().stream()
+                .map(entry -> new AdminJson.ApiRequest(entry.endpoint().wireName(), entry.method(), entry.path(),
+                        entry.query().orElse(null), entry.status(), entry.headerNames()))
+                .toList();
+        return Reply.json(200, new AdminJson.ApiRequests(entries));
+    }
+
     Reply addFault(Request request) {
-        var body = JsonCodec.read(request.body(), AdminJson.FaultRequest.class,
-                "{\"endpoint\":\"csds|login|refresh|logout\",\"mode\":\"status|delay|reset|malformed\",…}");
+        var body = JsonCodec.read(request.body(), AdminJson.FaultRequest.class, "{\"endpoint\":\""
+                + Endpoint.wireNames().replace(", ", "|") + "\",\"mode\":\"status|delay|reset|malformed\",…}");
         server.inject(toFault(body));
         return Reply.json(200, new AdminJson.Faults(server.pendingFaults()));
     }

@@ -37,6 +37,8 @@ final class EmulatorServer implements AutoCloseable {
     private final EmulatorClock clock = new EmulatorClock();
     private final Traffic traffic = new Traffic();
     private final FaultPlan faults = new FaultPlan();
+    private final ApiLog apiLog = new ApiLog();
+    private final SkillCatalog skills = new SkillCatalog();
     private final Tls tls = Tls.bundled();
     private final SessionRegistry sessions;
     private final LoginRateLimiter rateLimiter;
@@ -61,7 +63,7 @@ final class EmulatorServer implements AutoCloseable {
         this.authority = authorityOf(config.bindAddress(), http.getAddress().getPort());
         var errors = new Errors(clock);
         var directory = new AccountDirectory(config.accounts(), authority);
-        http.createContext("/", new Router(routes(directory, errors), faults, traffic, errors,
+        http.createContext("/", new Router(routes(directory, errors), faults, traffic, apiLog, errors,
                 config.maxBodyBytes()));
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -87,8 +89,10 @@ final class EmulatorServer implements AutoCloseable {
         var login = new LoginHandler(directory, sessions, rateLimiter, clock, errors, config.maxSessionAge(),
                 config.https(), config.oauth1Refused());
         var session = new SessionHandler(sessions, config.https());
+        var skillsApi = new SkillsHandler(sessions, skills, errors);
         var admin = new AdminHandler(this);
         String account = "([A-Za-z0-9_-]+)";
+        String skillsPath = "/api/account/" + account + "/configuration/le-users/skills";
         return List.of(
                 Route.of(Endpoint.CSDS, "GET", "/(?:api|csdr)/account/" + account + "/service/baseURI\\.json",
                         csds::allServices),
@@ -97,7 +101,10 @@ final class EmulatorServer implements AutoCloseable {
                 Route.of(Endpoint.LOGIN, "POST", "/api/account/" + account + "/login", login::login),
                 Route.of(Endpoint.REFRESH, "POST", "/api/account/" + account + "/refresh", session::refresh),
                 Route.of(Endpoint.LOGOUT, "POST", "/api/account/" + account + "/logout", session::logout),
+                Route.of(Endpoint.LIST_SKILLS, "GET", skillsPath, skillsApi::list),
+                Route.of(Endpoint.CREATE_SKILL, "POST", skillsPath, skillsApi::create),
                 Route.admin("GET", "/_emulator/stats", admin::stats),
+                Route.admin("GET", "/_emulator/api-requests", admin::apiRequests),
                 Route.admin("POST", "/_emulator/faults", admin::addFault),
                 Route.admin("DELETE", "/_emulator/faults", admin::clearFaults),
                 Route.admin("POST", "/_emulator/sessions/expire", admin::expire),
@@ -165,9 +172,19 @@ final class EmulatorServer implements AutoCloseable {
         return sessions.isBearerValid(bearer);
     }
 
-    /** Forgets sessions, faults, rate-limit history and stats, and puts the clock back. */
+    List<RecordedApiRequest> apiRequests() {
+        return apiLog.snapshot();
+    }
+
+    List<String> skillNames(String account) {
+        return skills.list(account).skills().stream().map(dev.lplogin.emulator.json.SkillJson::name).toList();
+    }
+
+    /** Forgets sessions, skills, faults, rate-limit history, stats and logged API requests; puts the clock back. */
     void reset() {
         sessions.clear();
+        skills.clear();
+        apiLog.clear();
         faults.clear();
         rateLimiter.clear();
         traffic.clear();

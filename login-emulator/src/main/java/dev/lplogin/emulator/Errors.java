@@ -40,8 +40,10 @@ final class Errors {
             case 405 -> "METHOD_NOT_ALLOWED";
             case 408 -> "REQUEST_TIMEOUT";
             case 409 -> "CONFLICT";
+            case 412 -> "PRECONDITION_FAILED";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 428 -> "PRECONDITION_REQUIRED";
             case 429 -> "TOO_MANY_REQUESTS";
             case 451 -> "UNAVAILABLE_FOR_LEGAL_REASONS";
             case 500 -> "INTERNAL_SERVER_ERROR";

@@ -12,8 +12,9 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
- * A running local LivePerson: the Domain API (spec §2) and the Login Service (spec §3) on one loopback port, over
- * HTTPS (default) or HTTP, plus controls for tests. Point a client's Domain API base URL at {@link #baseUrl()};
+ * A running local LivePerson: the Domain API (spec §2), the Login Service (spec §3) and one protected API that takes
+ * the bearer (Account Configuration skills) on one loopback port, over HTTPS (default) or HTTP, plus controls for
+ * tests. Point a client's Domain API base URL at {@link #baseUrl()};
  * every service, {@code agentVep} included, points back at {@link #authority()}.
  *
  * <pre>{@code
@@ -117,7 +118,26 @@ public final class LoginEmulator implements AutoCloseable {
         return server.isBearerValid(Objects.requireNonNull(bearer, "bearer"));
     }
 
-    /** Forgets sessions, faults, rate-limit history and stats, and puts the clock back; accounts stay. */
+    /**
+     * The last requests (up to 1,000, oldest first) to the protected APIs ({@link Endpoint#isProtectedApi()}):
+     * method, path, query, status and header names — never header values.
+     */
+    public java.util.List<RecordedApiRequest> apiRequests() {
+        return server.apiRequests();
+    }
+
+    /**
+     * The names of the account's skills (the protected Account Configuration API), in creation order; empty for an
+     * account without skills or unknown.
+     */
+    public java.util.List<String> skillNames(String accountId) {
+        return server.skillNames(Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /**
+     * Forgets sessions, skills, faults, rate-limit history, stats and logged API requests, and puts the clock back;
+     * accounts stay.
+     */
     public void reset() {
         server.reset();
     }

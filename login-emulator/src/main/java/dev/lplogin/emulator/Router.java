@@ -32,13 +32,15 @@ final class Router implements HttpHandler {
     private final List<Route> routes;
     private final FaultPlan faults;
     private final Traffic traffic;
+    private final ApiLog apiLog;
     private final Errors errors;
     private final int maxBodyBytes;
 
-    Router(List<Route> routes, FaultPlan faults, Traffic traffic, Errors errors, int maxBodyBytes) {
+    Router(List<Route> routes, FaultPlan faults, Traffic traffic, ApiLog apiLog, Errors errors, int maxBodyBytes) {
         this.routes = List.copyOf(routes);
         this.faults = faults;
         this.traffic = traffic;
+        this.apiLog = apiLog;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -51,10 +53,11 @@ final class Router implements HttpHandler {
             if (!admin) {
                 traffic.connection(exchange.getRemoteAddress());
             }
+            var match = match(exchange.getRequestMethod(), path);
             Optional<Reply> reply;
             boolean bodyRefused = false;
             try {
-                reply = dispatch(exchange, path, admin);
+                reply = dispatch(exchange, path, admin, match);
             } catch (Rejection rejection) {
                 var refusal = errors.reply(rejection);
                 // An oversized body is left unread on the wire: the connection cannot carry another request.
@@ -63,6 +66,12 @@ final class Router implements HttpHandler {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the emulator failed to answer " + exchange.getRequestMethod() + " " + path, e);
                 reply = Optional.of(errors.reply(500, "the emulator failed to answer; see its log"));
+            }
+            var endpoint = match.endpoint();
+            if (endpoint.isPresent() && endpoint.get().isProtectedApi()) {
+                // Logged before sending, so a client that asks right after its answer finds its request listed.
+                apiLog.add(endpoint.get(), exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                        reply.map(Reply::status).orElse(0), exchange.getRequestHeaders());
             }
             if (reply.isPresent()) {
                 send(exchange, reply.get(), admin);
@@ -80,6 +89,11 @@ final class Router implements HttpHandler {
 
     /** The routes whose path matched, and the one that also matched the method, with its captured segments. */
     private record Match(List<Route> candidates, Optional<Route> chosen, List<String> params) {
+
+        /** The endpoint the request is counted for: the chosen route's, else that of the first whose path matched. */
+        Optional<Endpoint> endpoint() {
+            return chosen.or(() -> candidates.stream().findFirst()).flatMap(Route::endpoint);
+        }
     }
 
     private Match match(String method, String path) {
@@ -102,12 +116,12 @@ final class Router implements HttpHandler {
     }
 
     /** The answer, or empty to drop the connection without one. */
-    private Optional<Reply> dispatch(HttpExchange exchange, String path, boolean admin) throws IOException {
-        var match = match(exchange.getRequestMethod(), path);
+    private Optional<Reply> dispatch(HttpExchange exchange, String path, boolean admin, Match match)
+            throws IOException {
         if (match.candidates().isEmpty()) {
             throw new Rejection(404, "no such endpoint: " + path);
         }
-        match.candidates().get(0).endpoint().ifPresent(traffic::request);
+        match.endpoint().ifPresent(traffic::request);
         if (admin && !exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
             throw new Rejection(403, "the emulator's admin endpoints answer loopback clients only");
         }

@@ -102,8 +102,12 @@ final class SessionRegistry {
     }
 
     synchronized boolean isBearerValid(String bearer) {
-        var session = byBearer.get(bearer);
-        return session != null && aliveOrRemove(session);
+        return findByBearer(bearer).isPresent();
+    }
+
+    /** The live session this bearer belongs to; an expired one is removed and not returned. */
+    synchronized Optional<LiveSession> findByBearer(String bearer) {
+        return Optional.ofNullable(byBearer.get(bearer)).filter(this::aliveOrRemove);
     }
 
     /** Ends every session of one user; returns how many were alive. */

@@ -29,7 +29,7 @@ class AdminEndpointsTest extends EmulatorTestBase {
         assertThat(response.body()).startsWith("{\"requests\":{\"csds\":");
         assertThat(numbers((Map<String, Object>) stats.get("requests")))
                 .containsOnly(Map.entry("csds", 1L), Map.entry("login", 2L), Map.entry("refresh", 1L),
-                        Map.entry("logout", 0L));
+                        Map.entry("logout", 0L), Map.entry("list-skills", 0L), Map.entry("create-skill", 0L));
         assertThat(numbers((Map<String, Object>) stats.get("statuses")))
                 .containsOnly(Map.entry("200", 3L), Map.entry("401", 1L));
         assertThat(stats.get("activeSessions").toString()).isEqualTo("1");

@@ -50,9 +50,13 @@ class ValuesTest {
     @Test
     void endpointsHaveWireNames() {
         assertThat(Endpoint.values()).extracting(Endpoint::wireName)
-                .containsExactly("csds", "login", "refresh", "logout");
+                .containsExactly("csds", "login", "refresh", "logout", "list-skills", "create-skill");
         assertThat(Endpoint.fromWireName("refresh")).isEqualTo(Endpoint.REFRESH);
-        assertThatThrownBy(() -> Endpoint.fromWireName("REFRESH")).hasMessageContaining("csds, login");
+        assertThat(Endpoint.fromWireName("create-skill")).isEqualTo(Endpoint.CREATE_SKILL);
+        assertThatThrownBy(() -> Endpoint.fromWireName("REFRESH"))
+                .hasMessageContaining("csds, login, refresh, logout, list-skills, create-skill");
+        assertThat(Endpoint.values()).filteredOn(Endpoint::isProtectedApi)
+                .containsExactly(Endpoint.LIST_SKILLS, Endpoint.CREATE_SKILL);
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class RedisServer implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final Optional<Tls> tls;
+    private final List<String> role;
     private Process process;
     private boolean hookAdded;
 
@@ -43,10 +44,11 @@ public final class RedisServer implements AutoCloseable {
     public record Tls(Path certificate, Path privateKey) {
     }
 
-    private RedisServer(Path directory, int port, Optional<Tls> tls) {
+    private RedisServer(Path directory, int port, Optional<Tls> tls, List<String> role) {
         this.directory = directory;
         this.port = port;
         this.tls = tls;
+        this.role = List.copyOf(role);
     }
 
     /** A plaintext server on a free port, started. */
@@ -64,18 +66,62 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static RedisServer start(Optional<Tls> tls) {
+    /** A plaintext server on a free port, replicating {@code primary}, started (not yet in sync: see {@link #awaitInSync}). */
+    public static RedisServer startReplicaOf(RedisServer primary) {
+        return start(Optional.empty(), List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
+    }
+
+    /**
+     * A plaintext cluster node on a free port, started, not yet part of a cluster ({@link RedisCluster} makes one):
+     * a node that loses its primary for a second is taken as failed, and a cluster serves the slots it still covers.
+     */
+    public static RedisServer startClusterNode() {
+        // the bus port defaults to port + 10000, which is past 65535 for many ephemeral ports
+        return start(Optional.empty(), List.of("--cluster-enabled", "yes", "--cluster-port",
+                Integer.toString(freePort()), "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", "1000", "--cluster-require-full-coverage", "no"));
+    }
+
+    /**
+     * A sentinel on a free port watching {@code primary} under the name {@code master}, started. It takes the
+     * primary as down after one second without an answer, and {@code quorum} sentinels must agree before a failover.
+     */
+    public static RedisServer startSentinel(RedisServer primary, String master, int quorum) {
         try {
-            return start(Files.createTempDirectory("lp-redis"), tls);
+            Path directory = Files.createTempDirectory("lp-sentinel");
+            Path config = directory.resolve("sentinel.conf");
+            Files.writeString(config, String.join("\n",
+                    "sentinel monitor " + master + " 127.0.0.1 " + primary.port() + " " + quorum,
+                    "sentinel down-after-milliseconds " + master + " 1000",
+                    "sentinel failover-timeout " + master + " 5000",
+                    "sentinel parallel-syncs " + master + " 1", ""));
+            // the configuration file comes first, and sentinel mode rewrites it: one file per sentinel
+            return start(directory, Optional.empty(), List.of(config.toString(), "--sentinel"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a sentinel configuration", e);
+        }
+    }
+
+    private static RedisServer start(Optional<Tls> tls) {
+        return start(tls, List.of());
+    }
+
+    private static RedisServer start(Optional<Tls> tls, List<String> role) {
+        try {
+            return start(Files.createTempDirectory("lp-redis"), tls, role);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a directory for redis-server", e);
         }
     }
 
     private static RedisServer start(Path directory, Optional<Tls> tls) {
+        return start(directory, tls, List.of());
+    }
+
+    private static RedisServer start(Path directory, Optional<Tls> tls, List<String> role) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            RedisServer server = new RedisServer(directory, freePort(), tls);
+            RedisServer server = new RedisServer(directory, freePort(), tls, role);
             try {
                 server.startProcess();
                 return server;
@@ -115,6 +161,68 @@ public final class RedisServer implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /**
+     * Freezes the process (SIGSTOP) until {@link #resume}: it neither answers nor reads what its primary sends, like
+     * a host that stalls. For tests that make a replica miss writes.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #suspend suspended} process run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
+    /** The value of {@code field} in {@code INFO section}, e.g. {@code info("replication", "role")}. */
+    public String info(String section, String field) {
+        return command("INFO", section).lines().filter(line -> line.startsWith(field + ":"))
+                .map(line -> line.substring(field.length() + 1)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + field + " in INFO " + section));
+    }
+
+    /** Waits until this replica has a link up with its primary and has loaded its data. */
+    public void awaitInSync(Duration timeout) {
+        awaitInfo("replication", "master_link_status:up", timeout);
+    }
+
+    /**
+     * Waits until {@code INFO section} holds the line {@code expected}, e.g. {@code role:master} after a promotion.
+     *
+     * @throws IllegalStateException if it does not within {@code timeout}
+     */
+    public void awaitInfo(String section, String expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String info = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                info = command("INFO", section);
+                if (info.lines().anyMatch(expected::equals)) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                info = e.getMessage();
+            }
+            pause(50);
+        }
+        throw new IllegalStateException("redis-server on port " + port + " has no '" + expected + "' in INFO "
+                + section + " after " + timeout + ": " + info);
     }
 
     /** Starts the server again on the same port, empty (it kept nothing: no persistence). */
@@ -169,12 +277,16 @@ public final class RedisServer implements AutoCloseable {
 
     private synchronized void startProcess() {
         Path binary = binary();
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString(),
-                "--daemonize", "no", "--logfile", directory.resolve("redis.log").toString(),
-                "--databases", "4",
-                // KEYS blocks a production Redis: disabled here, so a store that used it would fail every list test
-                "--rename-command", "KEYS", ""));
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        // a sentinel's configuration file must be the first argument
+        command.addAll(role);
+        command.addAll(List.of("--bind", "127.0.0.1", "--dir", directory.toString(),
+                "--daemonize", "no", "--logfile", directory.resolve("redis.log").toString()));
+        if (!role.contains("--sentinel")) {
+            command.addAll(List.of("--save", "", "--appendonly", "no", "--databases", "4",
+                    // KEYS blocks a production Redis: disabled here, so a store that used it would fail every list test
+                    "--rename-command", "KEYS", ""));
+        }
         if (tls.isPresent()) {
             command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port),
                     "--tls-cert-file", tls.get().certificate().toString(),
@@ -212,15 +324,19 @@ public final class RedisServer implements AutoCloseable {
             } catch (IOException | IllegalStateException e) {
                 // not listening yet, or still loading
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting redis-server", e);
-            }
+            pause(20);
         }
         throw new IllegalStateException("redis-server did not listen on port " + port + " within " + START_TIMEOUT
                 + ": " + log());
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for redis-server", e);
+        }
     }
 
     private String log() {

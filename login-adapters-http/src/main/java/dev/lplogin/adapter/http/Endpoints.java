@@ -71,7 +71,8 @@ final class Endpoints {
         return URI.create(origin(host) + "/api/account/" + account + "/logout");
     }
 
-    private String origin(ServiceHost host) {
+    /** {@code https://host}, or {@code http://host} for a loopback host when the Domain API is plain http. */
+    String origin(ServiceHost host) {
         return (plainHttpToLoopback && host.isLoopback() ? "http://" : "https://") + host;
     }
 

@@ -5,6 +5,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.lplogin.adapter.http.json.SecretAdapter;
+import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.Operation;
 import dev.lplogin.domain.port.ProtocolViolationException;
@@ -176,6 +177,53 @@ public final class HttpTransport implements AutoCloseable {
     /** A POST of {@code body} as JSON; the text may hold secrets and is never logged. */
     HttpRequest.Builder post(URI uri, Object body) {
         return get(uri).POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(body)));
+    }
+
+    /**
+     * The origin of a service host under this transport's one scheme rule: {@code https://host[:port]}, or
+     * {@code http://…} for a loopback host when the Domain API itself is plain http on loopback (the emulator).
+     */
+    public URI origin(ServiceHost host) {
+        return URI.create(endpoints.origin(Objects.requireNonNull(host, "host")));
+    }
+
+    /**
+     * Sends one request on this transport's client — its connections, proxy, trust and no redirects (a 3xx is
+     * returned as it is) — in one of its {@link HttpSettings#maxConnections()} slots, once: no retries. For calls
+     * to other LivePerson APIs (module {@code dev.lplogin.calls}). A request without its own
+     * {@linkplain HttpRequest#timeout() timeout} gets {@link HttpSettings#requestTimeout()}. The slot is held until
+     * the answer's headers arrive, or its body for handlers that read it whole.
+     *
+     * @throws IOException          as the JDK client throws it; {@link #failure} turns it into this project's
+     * @throws InterruptedException if interrupted while waiting for a slot or the answer
+     */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        HttpRequest timed = timed(request);
+        slots.acquire();
+        try {
+            return client.send(timed, handler);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private HttpRequest timed(HttpRequest request) {
+        return request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(settings.requestTimeout()).build();
+    }
+
+    /**
+     * The project's exception for a request of {@link #send} that got no answer: the same wording the adapters
+     * use (untrusted certificate, refused proxy credentials, no answer within the timeout, could not connect), the
+     * host named, never a header or body.
+     */
+    public InfrastructureException failure(Operation operation, HttpRequest request, Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return translate(operation, request, cause, new AtomicInteger(1));
     }
 
     /** What an error answer says, or an empty detail when it says nothing readable. */

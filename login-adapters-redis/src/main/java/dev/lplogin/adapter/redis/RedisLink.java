@@ -1,6 +1,7 @@
 package dev.lplogin.adapter.redis;
 
 import dev.lplogin.domain.port.StoreException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -14,8 +15,13 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -27,6 +33,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -34,9 +41,14 @@ import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
- * The store's two Lettuce connections to one Redis — one shared, thread-safe connection for commands and scripts
- * (no pool: Lettuce multiplexes), and one for pub/sub — opened lazily, reconnected by Lettuce, and every Lettuce
- * failure translated into a {@link StoreException} that names the Redis and never a secret.
+ * The store's two Lettuce connections to one Redis deployment — one shared, thread-safe connection for commands and
+ * scripts (no pool: Lettuce multiplexes), and one for pub/sub — opened lazily, reconnected by Lettuce, and every
+ * Lettuce failure translated into a {@link StoreException} that names the Redis and never a secret.
+ *
+ * <p>The three {@linkplain RedisEndpoint.Topology shapes}: one node; Sentinel, where every (re)connect asks the
+ * sentinels for the current primary, so that a failover is followed without a restart; Cluster, where Lettuce routes
+ * each command (each script, by its first key) to the primary of its slot, and refreshes its view of the cluster when
+ * a node stops answering, a redirection ({@code MOVED}/{@code ASK}) comes back, and every {@value #TOPOLOGY_REFRESH_SECONDS} s.
  *
  * <p>While disconnected, commands are rejected at once instead of queued: a store that is down must fail fast so that
  * the core serves what it holds in memory.
@@ -47,12 +59,14 @@ final class RedisLink implements AutoCloseable {
     // after a failed connect, callers fail fast for this long instead of each waiting for the connect timeout
     private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MAX_DETAIL = 160;
+    static final int TOPOLOGY_REFRESH_SECONDS = 30;
 
     private final RedisEndpoint endpoint;
     private final ClientResources resources;
-    private final RedisClient client;
+    private final Client client;
     private final Object lock = new Object();
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulConnection<String, String> connection;
+    private volatile RedisClusterCommands<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private long lastFailureNanos;
     private String lastFailure; // the message of the last failed connect, while callers fail fast
@@ -63,29 +77,105 @@ final class RedisLink implements AutoCloseable {
         this.endpoint = settings.endpoint();
         // small pools: one connection for commands and one for pub/sub need few event-loop threads
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                // reconnect attempts back off to at most 3 s (Lettuce's default grows to 30 s), so that replicas use
-                // a Redis that is back within seconds
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(3), 2,
+                // reconnect attempts back off to at most 1 s (Lettuce's default grows to 30 s), so that replicas use
+                // a Redis that is back, or a promoted replica, within a second or so
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2,
                         TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, uri(settings));
-        ClientOptions.Builder options = ClientOptions.builder()
-                .autoReconnect(true)
+        this.client = endpoint.topology() instanceof RedisEndpoint.Cluster
+                ? new ClusterClient(RedisClusterClient.create(resources, uris(settings)), settings)
+                : new NodeClient(RedisClient.create(resources, uris(settings).getFirst()), settings);
+    }
+
+    /** Lettuce's client for one node (or Sentinel) or for a cluster; they share no interface for connecting. */
+    private sealed interface Client permits NodeClient, ClusterClient {
+        StatefulConnection<String, String> connect();
+
+        RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection);
+
+        StatefulRedisPubSubConnection<String, String> connectPubSub();
+
+        AbstractRedisClient lettuce();
+    }
+
+    private record NodeClient(RedisClient lettuce) implements Client {
+        NodeClient(RedisClient lettuce, RedisStoreSettings settings) {
+            this(lettuce);
+            lettuce.setOptions(options(ClientOptions.builder(), settings).build());
+        }
+
+        @Override
+        public StatefulConnection<String, String> connect() {
+            return lettuce.connect(StringCodec.UTF8);
+        }
+
+        @Override
+        public RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
+            return ((io.lettuce.core.api.StatefulRedisConnection<String, String>) connection).sync();
+        }
+
+        @Override
+        public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+            return lettuce.connectPubSub(StringCodec.UTF8);
+        }
+    }
+
+    private record ClusterClient(RedisClusterClient lettuce) implements Client {
+        ClusterClient(RedisClusterClient lettuce, RedisStoreSettings settings) {
+            this(lettuce);
+            ClusterClientOptions.Builder options = ClusterClientOptions.builder()
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            // a failover shows as a node that stops answering (reconnect attempts), then as MOVED
+                            // answers from the nodes that know the new primary: both refresh the view at once
+                            .enableAdaptiveRefreshTrigger(RefreshTrigger.MOVED_REDIRECT, RefreshTrigger.ASK_REDIRECT,
+                                    RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.UNCOVERED_SLOT,
+                                    RefreshTrigger.UNKNOWN_NODE)
+                            .refreshTriggersReconnectAttempts(1)
+                            .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                            .enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
+                            .build());
+            options(options, settings)
+                    // Lettuce connects to each cluster node lazily, on the first command routed to it: rejecting
+                    // commands while disconnected would fail that first command. A node that is down holds its
+                    // commands for the command timeout at most instead.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS);
+            lettuce.setOptions(options.build());
+        }
+
+        @Override
+        public StatefulConnection<String, String> connect() {
+            return lettuce.connect(StringCodec.UTF8);
+        }
+
+        @Override
+        public RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
+            return ((StatefulRedisClusterConnection<String, String>) connection).sync();
+        }
+
+        @Override
+        public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+            // classic pub/sub: the cluster bus carries a PUBLISH to every node, so any node serves the subscriber
+            return lettuce.connectPubSub(StringCodec.UTF8);
+        }
+    }
+
+    private static ClientOptions.Builder options(ClientOptions.Builder options, RedisStoreSettings settings) {
+        options.autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true)
                         .build())
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()));
-        if (endpoint.tls()) {
+        if (settings.endpoint().tls()) {
             SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
             settings.caCert().ifPresent(pem -> ssl.trustManager(pem.toFile()));
             options.sslOptions(ssl.build());
         }
-        client.setOptions(options.build());
+        return options;
     }
 
     /** Runs {@code command} on the shared connection; {@code what} names the operation in errors. */
-    <T> T call(String what, Function<RedisCommands<String, String>, T> command) {
-        RedisCommands<String, String> commands = commands();
+    <T> T call(String what, Function<RedisClusterCommands<String, String>, T> command) {
+        RedisClusterCommands<String, String> commands = commands();
         try {
             return command.apply(commands);
         } catch (RedisException | IllegalStateException e) {
@@ -118,7 +208,7 @@ final class RedisLink implements AutoCloseable {
                 return;
             }
             try {
-                StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub(StringCodec.UTF8);
+                StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
                 subscriber.addListener(new RedisPubSubAdapter<>() {
                     @Override
                     public void message(String ch, String message) {
@@ -148,7 +238,7 @@ final class RedisLink implements AutoCloseable {
                 connection.close();
             }
         } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            client.lettuce().shutdown(Duration.ZERO, Duration.ofSeconds(2));
             resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
@@ -158,10 +248,10 @@ final class RedisLink implements AutoCloseable {
         commands();
     }
 
-    private RedisCommands<String, String> commands() {
-        StatefulRedisConnection<String, String> open = connection;
+    private RedisClusterCommands<String, String> commands() {
+        RedisClusterCommands<String, String> open = commands;
         if (open != null) {
-            return open.sync();
+            return open;
         }
         synchronized (lock) {
             if (closed) {
@@ -173,6 +263,7 @@ final class RedisLink implements AutoCloseable {
                 }
                 try {
                     connection = connectOnce();
+                    commands = client.sync(connection);
                     lastFailure = null;
                 } catch (RedisException e) {
                     StoreException failure = failure("connect", e);
@@ -182,7 +273,7 @@ final class RedisLink implements AutoCloseable {
                     throw failure;
                 }
             }
-            return connection.sync();
+            return commands;
         }
     }
 
@@ -191,14 +282,14 @@ final class RedisLink implements AutoCloseable {
      * then closes; under load Lettuce sometimes sees the close before the answer and reports only "connection closed
      * prematurely", which would make a refusal look retryable. One immediate second attempt shows the real answer.
      */
-    private StatefulRedisConnection<String, String> connectOnce() {
+    private StatefulConnection<String, String> connectOnce() {
         try {
-            return client.connect(StringCodec.UTF8);
+            return client.connect();
         } catch (RedisException e) {
             if (!describe(e).toLowerCase(Locale.ROOT).contains("closed prematurely")) {
                 throw e;
             }
-            return client.connect(StringCodec.UTF8);
+            return client.connect();
         }
     }
 
@@ -252,14 +343,33 @@ final class RedisLink implements AutoCloseable {
         return String.valueOf(root.getMessage());
     }
 
-    private static RedisURI uri(RedisStoreSettings settings) {
+    /**
+     * The Lettuce URIs of the endpoint: the node's; one Sentinel URI naming every sentinel and the master; or one per
+     * cluster seed node.
+     */
+    private static List<RedisURI> uris(RedisStoreSettings settings) {
         RedisEndpoint endpoint = settings.endpoint();
-        RedisURI.Builder uri = RedisURI.builder()
-                .withHost(endpoint.host())
-                .withPort(endpoint.port())
-                .withDatabase(endpoint.database())
-                .withTimeout(settings.commandTimeout())
-                .withClientName("lp-login");
+        if (endpoint.topology() instanceof RedisEndpoint.Sentinel sentinel) {
+            RedisURI.Builder uri = RedisURI.builder().withSentinelMasterId(sentinel.master());
+            for (RedisEndpoint.Node node : endpoint.nodes()) {
+                // sentinels are asked without credentials, over TLS when the data nodes are
+                RedisURI.Builder sentinelUri = RedisURI.builder().withHost(node.host()).withPort(node.port())
+                        .withTimeout(settings.connectTimeout());
+                if (endpoint.tls()) {
+                    sentinelUri.withSsl(true).withVerifyPeer(SslVerifyMode.FULL);
+                }
+                uri.withSentinel(sentinelUri.build());
+            }
+            return List.of(dataNode(uri, settings));
+        }
+        return endpoint.nodes().stream()
+                .map(node -> dataNode(RedisURI.builder().withHost(node.host()).withPort(node.port()), settings))
+                .toList();
+    }
+
+    private static RedisURI dataNode(RedisURI.Builder uri, RedisStoreSettings settings) {
+        RedisEndpoint endpoint = settings.endpoint();
+        uri.withDatabase(endpoint.database()).withTimeout(settings.commandTimeout()).withClientName("lp-login");
         if (endpoint.tls()) {
             uri.withSsl(true).withVerifyPeer(SslVerifyMode.FULL);
         }

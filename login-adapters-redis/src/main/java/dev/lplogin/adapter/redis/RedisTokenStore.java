@@ -2,7 +2,6 @@ package dev.lplogin.adapter.redis;
 
 import dev.lplogin.adapter.storage.CorruptRecordException;
 import dev.lplogin.adapter.storage.SessionRecordFormat;
-import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
@@ -22,11 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link TokenStore} on Redis, so that every replica of a bot — on any number of hosts — shares one LivePerson
@@ -62,20 +58,14 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private final RedisKeys keys;
     private final SessionRecordFormat format;
     private final RedisLink link;
-    private final String instance = randomHex(8);
-    private final Map<String, SessionKey> knownKeys = new ConcurrentHashMap<>();
-    private final Map<SessionKey, Seen> seen = new ConcurrentHashMap<>();
-    private final List<ReplacedSessionListener> listeners = new CopyOnWriteArrayList<>();
-
-    /** The last stored session this process saw for a key: what a notice is compared with. */
-    private record Seen(long version, Secret bearer) {
-    }
+    private final SessionNotices notices;
 
     private RedisTokenStore(RedisStoreSettings settings) {
         this.settings = settings;
         this.keys = new RedisKeys(settings.keyPrefix());
         this.format = SessionRecordFormat.of(settings.key());
         this.link = new RedisLink(settings);
+        this.notices = new SessionNotices(link, keys.channel(), this::load);
     }
 
     /** A store on the Redis of {@code settings}; connects on first use. */
@@ -88,7 +78,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
      * a new login. Subscribes to the notices at the next successful operation.
      */
     public void onSessionReplaced(ReplacedSessionListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        notices.onSessionReplaced(listener);
     }
 
     /** Whether sessions are sealed with a key. */
@@ -99,12 +89,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     @Override
     public Optional<Session> load(SessionKey key) {
         Objects.requireNonNull(key, "key");
-        String hash = know(key);
+        String hash = notices.know(key);
         List<KeyValue<String, String>> fields =
                 link.call("read", redis -> redis.hmget(keys.session(hash), "version", "record"));
         Optional<Session> session = read(key, hash, value(fields, 0), value(fields, 1));
-        session.ifPresent(this::saw);
-        subscribeIfListening();
+        session.ifPresent(notices::saw);
+        notices.subscribeIfListening();
         return session;
     }
 
@@ -130,13 +120,13 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             throw new IllegalArgumentException("expected version must be >= 0, got " + expectedVersion);
         }
         SessionKey key = session.key();
-        String hash = know(key);
+        String hash = notices.know(key);
         Session stored = session.withVersion(expectedVersion + 1);
         String record = new String(format.encode(stored), StandardCharsets.UTF_8);
         List<Object> reply = link.run(Script.SAVE, ScriptOutputType.MULTI,
                 new String[] {keys.session(hash), keys.fence(hash)},
                 Long.toString(expectedVersion), record, Long.toString(fence), keys.channel(),
-                "1 " + instance + " " + hash);
+                notices.head(hash));
         String status = String.valueOf(reply.get(0));
         SaveResult result = switch (status) {
             case "saved" -> new SaveResult.Saved(session.withVersion(Long.parseLong(String.valueOf(reply.get(1)))));
@@ -147,18 +137,18 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                     null, false);
         };
         switch (result) {
-            case SaveResult.Saved saved -> saw(saved.session());
-            case SaveResult.Conflict conflict -> conflict.current().ifPresent(this::saw);
-            case SaveResult.Fenced fenced -> fenced.current().ifPresent(this::saw);
+            case SaveResult.Saved saved -> notices.saw(saved.session());
+            case SaveResult.Conflict conflict -> conflict.current().ifPresent(notices::saw);
+            case SaveResult.Fenced fenced -> fenced.current().ifPresent(notices::saw);
         }
-        subscribeIfListening();
+        notices.subscribeIfListening();
         return result;
     }
 
     @Override
     public boolean delete(SessionKey key, long expectedVersion) {
         Objects.requireNonNull(key, "key");
-        String hash = know(key);
+        String hash = notices.know(key);
         Long deleted = link.run(Script.DELETE, ScriptOutputType.INTEGER, new String[] {keys.session(hash)},
                 Long.toString(expectedVersion));
         return deleted != null && deleted == 1L;
@@ -178,7 +168,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             }
             cursor = page;
         } while (!cursor.isFinished());
-        subscribeIfListening();
+        notices.subscribeIfListening();
         return List.copyOf(sessions);
     }
 
@@ -186,7 +176,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
         Objects.requireNonNull(key, "key");
         requirePositive(ttl);
-        String hash = know(key);
+        String hash = notices.know(key);
         link.connect(); // a first connection may take long: the lease's time starts once Redis can be asked
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
@@ -194,7 +184,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Long fence = link.run(Script.TAKE_LEASE, ScriptOutputType.INTEGER,
                 new String[] {keys.lease(hash), keys.fence(hash)},
                 nanos(now), nanos(expiresAt), token, redisExpiry(ttl));
-        subscribeIfListening();
+        notices.subscribeIfListening();
         return fence == null ? Optional.empty() : Optional.of(new Lease(key, token, fence, expiresAt));
     }
 
@@ -202,7 +192,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public Optional<Lease> renew(Lease lease, Duration ttl) {
         Objects.requireNonNull(lease, "lease");
         requirePositive(ttl);
-        String hash = know(lease.key());
+        String hash = notices.know(lease.key());
         link.connect();
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
@@ -216,7 +206,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     @Override
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        String hash = know(lease.key());
+        String hash = notices.know(lease.key());
         link.run(Script.RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},
                 lease.token(), Long.toString(lease.fence()));
     }
@@ -279,73 +269,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             if (!RedisKeys.hash(session.key()).equals(hash)) {
                 throw new CorruptRecordException("it holds the session of another key");
             }
-            know(session.key());
+            notices.know(session.key());
             return Optional.of(session.withVersion(Long.parseLong(version)));
         } catch (CorruptRecordException | NumberFormatException | StoreException e) {
             LOG.log(Level.WARNING, "skipping the unreadable session record " + redisKey + " ("
                     + e.getMessage() + ")");
             return Optional.empty();
-        }
-    }
-
-    // --- notices ----------------------------------------------------------------------------------------------------
-
-    private String know(SessionKey key) {
-        String hash = RedisKeys.hash(key);
-        knownKeys.putIfAbsent(hash, key);
-        return hash;
-    }
-
-    private void saw(Session session) {
-        seen.merge(session.key(), new Seen(session.version(), session.bearer()),
-                (old, now) -> now.version() >= old.version() ? now : old);
-    }
-
-    private void subscribeIfListening() {
-        if (!listeners.isEmpty()) {
-            link.subscribeOnce(keys.channel(), (channel, message) -> onNotice(message));
-        }
-    }
-
-    /** On a Lettuce thread: must not block; the check runs on a virtual thread. */
-    private void onNotice(String message) {
-        String[] parts = message.split(" ");
-        if (parts.length != 4 || !parts[0].equals("1") || parts[1].equals(instance)) {
-            return; // another format, or our own save
-        }
-        SessionKey key = knownKeys.get(parts[2]);
-        long version;
-        try {
-            version = Long.parseLong(parts[3]);
-        } catch (NumberFormatException e) {
-            return;
-        }
-        if (key != null && isNews(key, version)) {
-            Thread.ofVirtual().name("lp-login-redis-notice").start(() -> checkReplaced(key, version));
-        }
-    }
-
-    /** Whether this process has seen {@code key} stored, but not yet at {@code version}. */
-    private boolean isNews(SessionKey key, long version) {
-        Seen before = seen.get(key);
-        return before != null && version > before.version();
-    }
-
-    private void checkReplaced(SessionKey key, long version) {
-        Seen before = seen.get(key); // afresh: this process may have loaded or saved since the notice came
-        if (before == null || version <= before.version()) {
-            return;
-        }
-        try {
-            Optional<Session> now = load(key);
-            if (now.isPresent() && !now.get().bearer().equals(before.bearer())) {
-                for (ReplacedSessionListener listener : listeners) {
-                    listener.replaced(key, before.bearer());
-                }
-            }
-        } catch (RuntimeException e) {
-            // the notice is an optimisation: keep-alive and 401 handling re-read the store anyway
-            LOG.log(Level.DEBUG, "could not act on a session notice for " + key + ": " + e.getMessage());
         }
     }
 

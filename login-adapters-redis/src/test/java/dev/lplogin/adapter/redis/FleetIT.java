@@ -7,17 +7,10 @@ import dev.lplogin.emulator.Fault;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import dev.lplogin.testkit.RedisServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,12 +34,12 @@ class FleetIT {
     @TempDir
     Path scratch;
 
-    private final List<Replica> replicas = new ArrayList<>();
+    private final List<FleetReplicaProcess> replicas = new ArrayList<>();
     private RedisServer redis;
 
     @AfterEach
     void stop() {
-        replicas.forEach(Replica::kill);
+        replicas.forEach(FleetReplicaProcess::kill);
         if (redis != null) {
             redis.stop();
         }
@@ -59,17 +52,17 @@ class FleetIT {
         Path pem = scratch.resolve("emulator.pem");
         emulator.writeCertificatePem(pem);
         for (int i = 0; i < REPLICAS; i++) {
-            replicas.add(Replica.start(scratch, i, emulator.baseUrl().toString(), pem.toString(), redis.url(),
-                    "fleet:"));
+            replicas.add(FleetReplicaProcess.start(scratch, i, emulator.baseUrl().toString(), pem.toString(),
+                    redis.url(), "fleet:", REFRESH_MILLIS, LEASE_MILLIS));
         }
 
-        for (Replica replica : replicas) {
+        for (FleetReplicaProcess replica : replicas) {
             replica.await(line -> line.equals("ready"), Duration.ofSeconds(60), "ready");
         }
-        replicas.forEach(Replica::go);
+        replicas.forEach(FleetReplicaProcess::go);
 
         // --- steady state: one login, real refreshes, one bearer everywhere, no 401 -------------------------------
-        for (Replica replica : replicas) {
+        for (FleetReplicaProcess replica : replicas) {
             replica.await(line -> line.startsWith("bearer "), Duration.ofSeconds(60), "a first bearer");
         }
         Thread.sleep(60_000); // a full minute of real refreshes, as a fleet runs them
@@ -83,12 +76,12 @@ class FleetIT {
         // --- the lease holder dies in the middle of a (slow) refresh -----------------------------------------------
         emulator.inject(Fault.delay(Endpoint.REFRESH, Duration.ofSeconds(4), 1));
         // the one that has held the lease for a while is waiting for the slow refresh, renewing its lease
-        Replica holder = awaitLeaseHolder(replicas, Duration.ofMillis(500), Duration.ofSeconds(10));
+        FleetReplicaProcess holder = awaitLeaseHolder(replicas, Duration.ofMillis(500), Duration.ofSeconds(10));
         long refreshesBefore = emulator.stats().requests(Endpoint.REFRESH);
         holder.kill();
         long killedAt = System.nanoTime();
-        List<Replica> survivors = replicas.stream().filter(r -> r != holder).toList();
-        Replica successor = awaitLeaseHolder(survivors, Duration.ZERO, Duration.ofSeconds(10));
+        List<FleetReplicaProcess> survivors = replicas.stream().filter(r -> r != holder).toList();
+        FleetReplicaProcess successor = awaitLeaseHolder(survivors, Duration.ZERO, Duration.ofSeconds(10));
         Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
         assertThat(takeover).as("another replica takes the lease over").isLessThan(Duration.ofMillis(LEASE_MILLIS * 3));
         successor.await(line -> line.equals("event Refreshed") || line.equals("event ReusedStored"),
@@ -98,13 +91,13 @@ class FleetIT {
         assertThat(sameBearerEverywhere(emulator, survivors)).isEqualTo(bearer);
 
         // --- Redis goes down for longer than a refresh interval, then comes back empty -----------------------------
-        survivors.forEach(Replica::clearFailures);
+        survivors.forEach(FleetReplicaProcess::clearFailures);
         redis.stop();
         Thread.sleep(5_000);
         assertThat(failures(survivors)).as("bearer() calls that failed while Redis was down").isEmpty();
         redis.restart();
-        survivors.forEach(Replica::clearEvents);
-        for (Replica replica : survivors) {
+        survivors.forEach(FleetReplicaProcess::clearEvents);
+        for (FleetReplicaProcess replica : survivors) {
             replica.await(line -> line.startsWith("leased "), Duration.ofSeconds(15), "a lease from the new Redis");
         }
         Thread.sleep(3_000);
@@ -119,15 +112,7 @@ class FleetIT {
     /** What every replica printed (and its stderr), for a failure message. */
     private String fleetLog() {
         StringBuilder log = new StringBuilder("the fleet's output:");
-        for (Replica replica : replicas) {
-            log.append("\n--- replica ").append(replica.index).append(":\n").append(String.join("\n", replica.lines));
-            try {
-                String errors = Files.readString(replica.errors);
-                log.append("\n--- its stderr:\n").append(errors.length() > 4_000 ? errors.substring(0, 4_000) : errors);
-            } catch (IOException e) {
-                log.append("\n(no stderr)");
-            }
-        }
+        replicas.forEach(replica -> log.append('\n').append(replica.log()));
         return log.toString();
     }
 
@@ -135,8 +120,8 @@ class FleetIT {
         return sameBearerEverywhere(emulator, replicas);
     }
 
-    private static String sameBearerEverywhere(LoginEmulator emulator, List<Replica> fleet) {
-        List<String> bearers = fleet.stream().map(Replica::lastBearer).toList();
+    private static String sameBearerEverywhere(LoginEmulator emulator, List<FleetReplicaProcess> fleet) {
+        List<String> bearers = fleet.stream().map(FleetReplicaProcess::lastBearer).toList();
         assertThat(bearers).as("the bearer each replica hands out").containsOnly(bearers.get(0));
         assertThat(emulator.isBearerValid(bearers.get(0))).as("the shared bearer is valid").isTrue();
         return bearers.get(0);
@@ -146,17 +131,17 @@ class FleetIT {
         assertThat(failures(replicas)).as("failed bearer() calls").isEmpty();
     }
 
-    private static List<String> failures(List<Replica> fleet) {
-        return fleet.stream().flatMap(r -> r.lines.stream()).filter(l -> l.startsWith("fail ")).toList();
+    private static List<String> failures(List<FleetReplicaProcess> fleet) {
+        return fleet.stream().flatMap(r -> r.failures().stream()).toList();
     }
 
     /** The replica that has held the lease (taken, not released) for at least {@code held}, waiting for one. */
-    private static Replica awaitLeaseHolder(List<Replica> fleet, Duration held, Duration timeout)
+    private static FleetReplicaProcess awaitLeaseHolder(List<FleetReplicaProcess> fleet, Duration held, Duration timeout)
             throws InterruptedException {
-        fleet.forEach(Replica::clearEvents);
+        fleet.forEach(FleetReplicaProcess::clearEvents);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Replica replica : fleet) {
+            for (FleetReplicaProcess replica : fleet) {
                 if (replica.heldLeaseFor(held)) {
                     return replica;
                 }
@@ -164,107 +149,5 @@ class FleetIT {
             Thread.sleep(20);
         }
         throw new AssertionError("no replica took the lease within " + timeout);
-    }
-
-    /** A {@link FleetReplica} process and everything it printed. */
-    private static final class Replica {
-        final int index;
-        final Process process;
-        final Path errors;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final List<String> recent = new CopyOnWriteArrayList<>();
-        volatile String lastBearer;
-        volatile long leasedSince; // System.nanoTime() of the last "leased", 0 after "released"
-
-        private Replica(int index, Process process, Path errors) {
-            this.index = index;
-            this.process = process;
-            this.errors = errors;
-            Thread.ofVirtual().start(this::read);
-        }
-
-        static Replica start(Path scratch, int index, String csds, String pem, String redisUrl, String prefix)
-                throws IOException {
-            Path errors = scratch.resolve("replica-" + index + ".stderr");
-            List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                    "-cp", System.getProperty("java.class.path"), FleetReplica.class.getName(),
-                    csds, pem, redisUrl, prefix, Long.toString(REFRESH_MILLIS), Long.toString(LEASE_MILLIS));
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            return new Replica(index, process, errors);
-        }
-
-        private void read() {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.startsWith("bearer ")) {
-                        lastBearer = line.substring("bearer ".length());
-                    } else if (line.startsWith("leased ")) {
-                        leasedSince = System.nanoTime();
-                    } else if (line.startsWith("released ")) {
-                        leasedSince = 0;
-                    }
-                    lines.add(line);
-                    recent.add(line);
-                }
-            } catch (IOException e) {
-                // killed
-            }
-        }
-
-        /** Tells the warm replica to start asking for the bearer. */
-        void go() {
-            try {
-                process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-                process.getOutputStream().flush();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        String lastBearer() {
-            return lastBearer;
-        }
-
-        boolean heldLeaseFor(Duration held) {
-            long since = leasedSince;
-            return since != 0 && process.isAlive() && System.nanoTime() - since >= held.toNanos();
-        }
-
-        void clearEvents() {
-            recent.clear();
-        }
-
-        void clearFailures() {
-            lines.removeIf(l -> l.startsWith("fail "));
-        }
-
-        /** Waits for a line matching {@code wanted} printed since the last {@link #clearEvents}. */
-        void await(Predicate<String> wanted, Duration timeout, String what) throws InterruptedException, IOException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (recent.stream().anyMatch(wanted)) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("replica " + index + " printed no " + what + " within " + timeout + " (alive: "
-                    + process.isAlive() + "); its output:\n" + String.join("\n", lines) + "\nits stderr:\n"
-                    + Files.readString(errors));
-        }
-
-        /** SIGKILL: no shutdown hook, no release of the lease, no logout. */
-        void kill() {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

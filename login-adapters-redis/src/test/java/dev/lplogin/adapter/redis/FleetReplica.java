@@ -8,10 +8,13 @@ import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
+import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.port.SessionListener;
+import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.usecase.LoginCore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One replica of a bot, run in its own JVM by {@link FleetIT}: the real core, with keep-alive, the HTTP adapters
@@ -34,6 +38,8 @@ import java.util.Optional;
  *   <li>{@code bearer <value>} whenever the bearer it hands out changes (emulator tokens: test data, no secret);
  *   <li>{@code fail <message>} whenever {@code bearer()} throws;
  *   <li>{@code leased <fence>} / {@code released <fence>} around the store's lease, so the test knows who holds it;
+ *   <li>{@code saved <version>} after every save the store took, {@code store-failed <message>} after every store
+ *       operation that failed;
  *   <li>{@code event <name>} for every session event.
  * </ul>
  * Arguments: csds URL, emulator certificate (PEM), Redis URL, key prefix, refresh interval ms, lease ttl ms.
@@ -101,6 +107,29 @@ public final class FleetReplica {
         ReportingStore(RedisTokenStore store, PrintStream out) {
             super(store);
             this.out = out;
+        }
+
+        @Override
+        public SaveResult save(Session session, long expectedVersion) {
+            return reported(() -> store.save(session, expectedVersion));
+        }
+
+        @Override
+        public SaveResult save(Session session, long expectedVersion, Lease lease) {
+            return reported(() -> store.save(session, expectedVersion, lease));
+        }
+
+        private SaveResult reported(Supplier<SaveResult> save) {
+            try {
+                SaveResult result = save.get();
+                if (result instanceof SaveResult.Saved saved) {
+                    out.println("saved " + saved.session().version());
+                }
+                return result;
+            } catch (StoreException e) {
+                out.println("store-failed " + e.getMessage());
+                throw e;
+            }
         }
 
         @Override

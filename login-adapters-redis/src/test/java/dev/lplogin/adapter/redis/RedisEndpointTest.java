@@ -26,8 +26,8 @@ class RedisEndpointTest {
 
         assertThat(endpoint.tls()).isEqualTo(tls);
         assertThat(endpoint.user()).isEqualTo(user.equals("-") ? Optional.empty() : Optional.of(user));
-        assertThat(endpoint.host()).isEqualTo(host);
-        assertThat(endpoint.port()).isEqualTo(port);
+        assertThat(endpoint.topology()).isEqualTo(new RedisEndpoint.Standalone());
+        assertThat(endpoint.nodes()).containsExactly(new RedisEndpoint.Node(host, port));
         assertThat(endpoint.database()).isEqualTo(db);
         assertThat(endpoint.password()).isEmpty();
         assertThat(endpoint).hasToString(shown);
@@ -44,6 +44,45 @@ class RedisEndpointTest {
         assertThat(RedisEndpoint.parse("redis://:only-password@h").user()).isEmpty();
     }
 
+    @Test
+    void a_sentinel_url_names_the_sentinels_and_the_master() {
+        RedisEndpoint endpoint = RedisEndpoint.parse("rediss-sentinel://bot:hunter2@s1:26380,s2,[::1]:26381/3#lp-primary");
+
+        assertThat(endpoint.topology()).isEqualTo(new RedisEndpoint.Sentinel("lp-primary"));
+        assertThat(endpoint.tls()).isTrue();
+        assertThat(endpoint.user()).contains("bot");
+        assertThat(endpoint.password()).contains(Secret.of("hunter2"));
+        assertThat(endpoint.nodes()).containsExactly(new RedisEndpoint.Node("s1", 26380),
+                new RedisEndpoint.Node("s2", RedisEndpoint.DEFAULT_SENTINEL_PORT), new RedisEndpoint.Node("::1", 26381));
+        assertThat(endpoint.database()).isEqualTo(3);
+        assertThat(endpoint).hasToString("rediss-sentinel://bot@s1:26380,s2:26379,[::1]:26381/3#lp-primary");
+        assertThat(RedisEndpoint.parse(endpoint.toString())).isEqualTo(endpoint.withoutPassword());
+    }
+
+    @Test
+    void a_cluster_url_names_seed_nodes_and_no_database() {
+        RedisEndpoint endpoint = RedisEndpoint.parse("redis-cluster://:hunter2@10.0.0.1:7000,10.0.0.2");
+
+        assertThat(endpoint.topology()).isEqualTo(new RedisEndpoint.Cluster());
+        assertThat(endpoint.tls()).isFalse();
+        assertThat(endpoint.password()).contains(Secret.of("hunter2"));
+        assertThat(endpoint.nodes()).containsExactly(new RedisEndpoint.Node("10.0.0.1", 7000),
+                new RedisEndpoint.Node("10.0.0.2", RedisEndpoint.DEFAULT_PORT));
+        assertThat(endpoint).hasToString("redis-cluster://10.0.0.1:7000,10.0.0.2:6379");
+        assertThat(RedisEndpoint.parse("rediss-cluster://h").tls()).isTrue();
+        assertThat(RedisEndpoint.isRedisUrl("REDIS-CLUSTER://h")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-sentinel://:hunter2@s1,s2", "redis-sentinel://u:hunter2@s1#", "redis://u:hunter2@h#m",
+            "redis-cluster://u:hunter2@h/1", "redis://u:hunter2@h1,h2", "redis-cluster://u:hunter2@h1,,h2",
+            "redis-cluster://u:hunter2@h#m"})
+    void sentinel_and_cluster_urls_in_the_wrong_shape_are_refused_without_echoing_them(String url) {
+        assertThatIllegalArgumentException().isThrownBy(() -> RedisEndpoint.parse(url))
+                .withMessageNotContaining("hunter2").withMessageContaining("redis-sentinel://[user@]host[:port]")
+                .withMessageContaining("redis-cluster://[user@]host[:port]");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"redis://", "redis://user:hunter2@", "redis://h:0", "redis://h:99999", "redis://h/x",
             "redis://h:12:13", "redis://us er:hunter2@h", "redis://@h", "redis://h/1/2", "redis://u:%zzhunter2@h"})
@@ -58,7 +97,7 @@ class RedisEndpointTest {
         assertThat(RedisEndpoint.looksLikeUrl(url)).isTrue();
         assertThat(RedisEndpoint.isRedisUrl(url)).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> RedisEndpoint.parse(url))
-                .withMessageContaining("only redis:// and rediss://");
+                .withMessageContaining("not a Redis URL (redis://, rediss://, redis-sentinel:// or redis-cluster://)");
     }
 
     @Test

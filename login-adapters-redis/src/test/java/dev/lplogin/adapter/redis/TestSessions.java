@@ -29,6 +29,14 @@ final class TestSessions {
                 .withCommandTimeout(Duration.ofSeconds(10)).withConnectTimeout(Duration.ofSeconds(10));
     }
 
+    /** Settings for a store on the Redis at {@code url} (any of the three shapes), under a fresh random prefix. */
+    static RedisStoreSettings settings(String url) {
+        byte[] random = new byte[4];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        return RedisStoreSettings.of(url).withKeyPrefix("t" + java.util.HexFormat.of().formatHex(random) + ":")
+                .withCommandTimeout(Duration.ofSeconds(10)).withConnectTimeout(Duration.ofSeconds(10));
+    }
+
     /** A session of {@code key} whose bearer, csrf and cookie all contain {@code secret}. */
     static Session session(SessionKey key, String secret) {
         Instant issued = Instant.parse("2026-03-01T09:00:00Z");

@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
                 walk(core, account, emulator);
             }
             traffic = emulator.stats().requests().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                    .filter(e -> e.getValue() > 0 || !e.getKey().isProtectedApi())   // the demo calls none
+                    .map(e -> e.getValue() + " " + e.getKey().wireName())
                     .collect(Collectors.joining(", "));
         } finally {
             Files.deleteIfExists(cert);

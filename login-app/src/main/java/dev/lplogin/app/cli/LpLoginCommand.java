@@ -46,7 +46,7 @@ final class LpLoginCommand implements Callable<Integer> {
             "logout", LogoutCommand.class, "exec", ExecCommand.class, "domain", DomainCommand.class);
 
     /** Global options that take a value (the value is not a subcommand name even when it looks like one). */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--csds", "--store", "--ca-cert");
+    private static final Set<String> VALUE_OPTIONS = Set.of("--csds", "--store", "--ca-cert", "--service-host");
 
     /**
      * Registers on {@code commandLine} the subcommands {@code args} need: only the one named when it is
@@ -95,6 +95,11 @@ final class LpLoginCommand implements Callable<Integer> {
             description = "Also trust this PEM certificate, e.g. the emulator's (env LP_CA_CERT).")
     private String caCert;
 
+    @Option(names = "--service-host", paramLabel = "SERVICE=HOST[:PORT]", scope = ScopeType.INHERIT,
+            description = {"Use this host for a service instead of the Domain API's answer; repeatable",
+                    "(env LP_SERVICE_HOSTS, comma-separated). https only, except to loopback with an http --csds."})
+    private List<String> serviceHosts;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output (not for 'token').")
     private boolean json;
 
@@ -127,10 +132,12 @@ final class LpLoginCommand implements Callable<Integer> {
      * Sets the global options as picocli would from the command line, for {@link TokenFastPath}, which parses
      * without picocli (null = not given).
      */
-    LpLoginCommand withGlobalOptions(String csds, String store, String caCert, boolean json, boolean verbose) {
+    LpLoginCommand withGlobalOptions(String csds, String store, String caCert, String serviceHost, boolean json,
+            boolean verbose) {
         this.csds = csds;
         this.store = store;
         this.caCert = caCert;
+        this.serviceHosts = serviceHost == null ? null : List.of(serviceHost);
         this.json = json;
         this.verbose = verbose;
         return this;
@@ -172,6 +179,7 @@ final class LpLoginCommand implements Callable<Integer> {
         putIfGiven(flags, AppConfig.Key.CSDS, csds);
         putIfGiven(flags, AppConfig.Key.STORE, store);
         putIfGiven(flags, AppConfig.Key.CA_CERT, caCert);
+        putIfGiven(flags, AppConfig.Key.SERVICE_HOSTS, serviceHosts == null ? null : String.join(",", serviceHosts));
         putIfGiven(flags, AppConfig.Key.ACCOUNT, account);
         putIfGiven(flags, AppConfig.Key.USER, user);
         return AppConfig.resolve(flags, env, AppConfig.readConfigFile(AppConfig.configFile(env)));

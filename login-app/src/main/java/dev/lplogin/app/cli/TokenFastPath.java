@@ -20,7 +20,7 @@ import java.util.Set;
 final class TokenFastPath {
 
     /** The global options that take a value ({@link LpLoginCommand}). */
-    static final Set<String> GLOBAL_VALUES = Set.of("--csds", "--store", "--ca-cert");
+    static final Set<String> GLOBAL_VALUES = Set.of("--csds", "--store", "--ca-cert", "--service-host");
     /** The global flags. */
     static final Set<String> GLOBAL_FLAGS = Set.of("--json", "--verbose");
     /** {@code token}'s options that take a value ({@link TokenCommand}, {@link SessionTargetOptions}). */
@@ -84,7 +84,7 @@ final class TokenFastPath {
     /** Runs the parsed command as {@link TokenCommand} would under picocli: same output, same exit codes. */
     static int run(LpLoginCommand root, Parsed command, PrintWriter err) {
         root.withGlobalOptions(command.value("--csds"), command.value("--store"), command.value("--ca-cert"),
-                command.flag("--json"), command.flag("--verbose"));
+                command.value("--service-host"), command.flag("--json"), command.flag("--verbose"));
         CliLogging.configure(root.verbose(), err);
         try {
             return TokenCommand.run(root, command.value("--account"), command.value("--user"),

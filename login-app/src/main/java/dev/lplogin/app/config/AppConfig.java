@@ -1,6 +1,7 @@
 package dev.lplogin.app.config;
 
 import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.http.ServiceHostOverrides;
 import dev.lplogin.adapter.redis.RedisEndpoint;
 import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
@@ -42,7 +43,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code csds} / {@code LP_CSDS} / {@code --csds}: Domain API base URL; default {@link HttpSettings#defaults()}'s
  *   <li>{@code store} / {@code LP_STORE} / {@code --store}: session directory, {@code memory}, or a Redis URL
- *       ({@code redis://[user@]host[:port][/db]}, {@code rediss://…}: fleet mode); default
+ *       ({@code redis://[user@]host[:port][/db]}, {@code redis-sentinel://[user@]host[:port][,…][/db]#master},
+ *       {@code redis-cluster://[user@]host[:port][,…]}, {@code rediss…://} for TLS: fleet mode); default
  *       {@link FileTokenStore#defaultDirectory}. Any other {@code scheme://} is refused
  *   <li>{@code ca-cert} / {@code LP_CA_CERT} / {@code --ca-cert}: an extra PEM certificate to trust (e.g. the
  *       emulator's); default none
@@ -50,6 +52,9 @@ import java.util.regex.Pattern;
  *   <li>{@code user} / {@code LP_USERNAME} / {@code --user}: default login name; none by default
  *   <li>{@code retry-delays} / {@code LP_RETRY_DELAYS}: pauses before HTTP retries, e.g. {@code 1s,2s} or
  *       {@code none}; default {@link HttpSettings#defaults()}'s
+ *   <li>{@code service-hosts} / {@code LP_SERVICE_HOSTS} / {@code --service-host} (repeatable): service hosts that win
+ *       over the Domain API, {@code SERVICE=HOST[:PORT],…} as {@link ServiceHostOverrides} reads them; default none.
+ *       The value of the strongest source is taken whole (flags are not merged with the environment)
  * </ul>
  * The store key comes from {@code LP_STORE_KEY} or {@code LP_STORE_KEY_FILE} (the environment only: a secret has no
  * place in a config file); it seals the sessions of a Redis store too. The Redis password comes from
@@ -74,14 +79,21 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         CA_CERT("ca-cert", "LP_CA_CERT"),
         ACCOUNT("account", "LP_ACCOUNT"),
         USER("user", "LP_USERNAME"),
-        RETRY_DELAYS("retry-delays", "LP_RETRY_DELAYS");
+        RETRY_DELAYS("retry-delays", "LP_RETRY_DELAYS"),
+        SERVICE_HOSTS("service-hosts", "LP_SERVICE_HOSTS", "--service-host");
 
         private final String property;
         private final String envVar;
+        private final String flag;
 
         Key(String property, String envVar) {
+            this(property, envVar, "--" + property);
+        }
+
+        Key(String property, String envVar, String flag) {
             this.property = property;
             this.envVar = envVar;
+            this.flag = flag;
         }
 
         /** The name in the config file, e.g. {@code ca-cert}. */
@@ -92,6 +104,11 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         /** The environment variable, e.g. {@code LP_CA_CERT}. */
         public String envVar() {
             return envVar;
+        }
+
+        /** The command-line flag, e.g. {@code --ca-cert}. */
+        public String flag() {
+            return flag;
         }
     }
 
@@ -121,6 +138,10 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Store store = storeValue.map(found -> store(found, caCert, env))
                 .orElseGet(() -> new Store.Directory(FileTokenStore.defaultDirectory(env, home(env)),
                         EncryptionKey.fromEnvironment(env)));
+        // After the Domain API is known: it decides whether a service host may be given as plain http.
+        URI csds = http.build().csdsBaseUrl();
+        lookup.find(Key.SERVICE_HOSTS).ifPresent(v -> checked(v,
+                () -> http.overrides(ServiceHostOverrides.parse(v.value(), csds))));
         Optional<AccountId> account = lookup.find(Key.ACCOUNT).map(AppConfig::accountId);
         Optional<String> user = lookup.find(Key.USER).map(Found::value);
         return new AppConfig(new AdapterSettings(http.build(), store), account, user);
@@ -188,10 +209,11 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
             return new Store.Directory(path(found), EncryptionKey.fromEnvironment(env));
         }
         String scheme = url.group(1).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+        if (!RedisEndpoint.isRedisUrl(found.value())) {
             // the value is not echoed: a URL may hold a password
             throw new IllegalArgumentException(found.key().property() + " (from " + found.source() + ") is a "
-                    + scheme + ":// URL; the store is a directory, 'memory', or a redis:// or rediss:// URL");
+                    + scheme + ":// URL; the store is a directory, 'memory', or a redis://, rediss://,"
+                    + " redis-sentinel:// or redis-cluster:// URL");
         }
         return new Store.Redis(redis(found, caCert, env));
     }
@@ -311,7 +333,7 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         Optional<Found> find(Key key) {
             String flag = flags.get(key);
             if (flag != null && !flag.isBlank()) {
-                return Optional.of(new Found(key, flag.strip(), "--" + key.property()));
+                return Optional.of(new Found(key, flag.strip(), key.flag()));
             }
             String fromEnv = env.get(key.envVar());
             if (fromEnv != null && !fromEnv.isBlank()) {

@@ -17,6 +17,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures;
@@ -78,12 +79,19 @@ final class ArchitectureRules {
                 .adapter("redis", pkg("adapter.redis.."))
                 .adapter("metrics", pkg("adapter.metrics.."))
                 .adapter("cli", pkg("app.cli.."))
+                .adapter("calls", pkg("calls.."))
                 // The one sanctioned use between adapters: the Redis store seals sessions with the file store's
                 // record format and key, so that there is one envelope, one meaning of LP_STORE_KEY and one cipher
                 // to review (docs/fleet.md). Nothing else of the storage adapter is the Redis adapter's business.
                 .ignoreDependency(resideInAPackage(pkg("adapter.redis..")), resideInAPackage(pkg("adapter.storage"))
                         .and(simpleName("SessionRecordFormat").or(simpleName("EncryptionKey"))
                                 .or(simpleName("CorruptRecordException"))))
+                // The calls helper is a driving adapter that sends on the HTTP adapter's shared transport, so that
+                // calls and logins share connections, proxy and trust; the transport and its settings are all it
+                // knows of that adapter. The command line drives the helper (lp-login api).
+                .ignoreDependency(resideInAPackage(pkg("calls..")), resideInAPackage(pkg("adapter.http"))
+                        .and(simpleName("HttpTransport").or(simpleName("HttpSettings"))))
+                .ignoreDependency(resideInAPackage(pkg("app.cli..")), resideInAPackage(pkg("calls..")))
                 // The composition root and the testkit use the layers from outside; they are nobody's dependency.
                 .ignoreDependency(resideInAnyPackage(pkg("app.wiring.."), pkg("app.config.."), pkg("testkit..")),
                         alwaysTrue())
@@ -112,13 +120,14 @@ final class ArchitectureRules {
     }
 
     /**
-     * The driving adapters (the command line, and anything else under {@code app} but the wiring) reach the core
+     * The driving adapters (the command line and anything else under {@code app} but the wiring, and the calls
+     * helper under {@code calls}) reach the core
      * through the driving port, never by calling a driven port: a method of a non-sealed interface of
      * {@code domain.port} ({@code DomainLookup}, {@code AuthGateway}, {@code TokenStore}, …). Implementing one (a
      * {@code SessionListener}) is fine, and so is reading the sealed outcomes and events the port package defines.
      */
     ArchRule drivingAdaptersCallOnlyTheDrivingPort() {
-        return noClasses().that().resideInAPackage(pkg("app.."))
+        return noClasses().that().resideInAnyPackage(pkg("app.."), pkg("calls.."))
                 .and().resideOutsideOfPackage(pkg("app.wiring.."))
                 .should().callMethodWhere(targetOwnerIsADrivenPort())
                 .because("every command goes through LoginUseCase, the one driving port, so that what the CLI can "
@@ -137,12 +146,19 @@ final class ArchitectureRules {
         };
     }
 
-    /** The HTTP client and the retry library stay inside the HTTP adapter. */
+    /**
+     * The HTTP client and the retry library stay inside the HTTP adapter; the calls helper may use the JDK client's
+     * request and answer types (its API is {@code BodyHandler}s and {@code HttpResponse}s), never Failsafe.
+     */
     ArchRule onlyHttpAdapterUsesHttpClientAndFailsafe() {
-        return noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "dev.failsafe..")
-                .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out of it "
-                        + "(docs/design.md, Adapters)");
+        return CompositeArchRule.of(noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
+                        .should().dependOnClassesThat().resideInAPackage("dev.failsafe..")
+                        .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out "
+                                + "of it (docs/design.md, Adapters)"))
+                .and(noClasses().that().resideOutsideOfPackages(pkg("adapter.http.."), pkg("calls.."))
+                        .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                        .because("HTTP is the HTTP adapter's business, and the calls helper's, whose API is the "
+                                + "JDK client's requests and answers (docs/design.md, Adapters)"));
     }
 
     /** JSON-B is used where a wire format is read or written: the two adapters and the emulator. */

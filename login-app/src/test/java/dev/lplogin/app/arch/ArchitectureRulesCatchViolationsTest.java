@@ -23,6 +23,8 @@ import dev.lplogin.archfixture.app.cli.InjectedCommand;
 import dev.lplogin.archfixture.app.cli.PortCallingCommand;
 import dev.lplogin.archfixture.app.cli.JsonbOutput;
 import dev.lplogin.archfixture.app.wiring.FixtureModule;
+import dev.lplogin.archfixture.calls.FixtureCall;
+import dev.lplogin.archfixture.calls.PortCallingCall;
 import dev.lplogin.archfixture.domain.model.FileValue;
 import dev.lplogin.archfixture.domain.model.FixtureValue;
 import dev.lplogin.archfixture.domain.model.HttpValue;
@@ -73,7 +75,8 @@ class ArchitectureRulesCatchViolationsTest {
         return Stream.of(
                 arguments("onion_architecture", RULES.onionArchitecture(),
                         List.of(ValueUsingPort.class, StoreReadingHttpWire.class, StrayHelper.class),
-                        names(FixtureModule.class, FixtureCommand.class, FixtureEmulator.class, FileStore.class)),
+                        names(FixtureModule.class, FixtureCommand.class, FixtureEmulator.class, FileStore.class,
+                                FixtureCall.class)),
                 arguments("domain_uses_only_allowed_jdk_packages", RULES.domainUsesOnlyAllowedJdkPackages(),
                         List.of(HttpValue.class, FileValue.class, InjectedService.class, PrintingValue.class),
                         names(FixtureValue.class, ValueUsingPort.class)),
@@ -82,12 +85,12 @@ class ArchitectureRulesCatchViolationsTest {
                         List.of(InjectedService.class, StoreModule.class, InjectedCommand.class),
                         names(FixtureModule.class, FixtureCommand.class)),
                 arguments("driving_adapters_call_only_the_driving_port", RULES.drivingAdaptersCallOnlyTheDrivingPort(),
-                        List.of(PortCallingCommand.class),
-                        names(FixtureCommand.class, InjectedCommand.class, FixtureModule.class)),
+                        List.of(PortCallingCommand.class, PortCallingCall.class),
+                        names(FixtureCommand.class, InjectedCommand.class, FixtureModule.class, FixtureCall.class)),
                 arguments("only_http_adapter_uses_http_client_and_failsafe",
                         RULES.onlyHttpAdapterUsesHttpClientAndFailsafe(),
                         List.of(HttpValue.class, RetryingStore.class),
-                        names(HttpGateway.class)),
+                        names(HttpGateway.class, FixtureCall.class)),
                 arguments("json_binding_only_in_adapters_and_emulator", RULES.jsonBindingOnlyInAdaptersAndEmulator(),
                         List.of(JsonbOutput.class),
                         names(HttpGateway.class, FileStore.class, FixtureEmulator.class)),

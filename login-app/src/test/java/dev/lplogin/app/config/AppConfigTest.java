@@ -3,6 +3,7 @@ package dev.lplogin.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lplogin.adapter.redis.RedisEndpoint;
 import dev.lplogin.adapter.redis.RedisStoreSettings;
 import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.http.HttpSettings;
@@ -11,6 +12,8 @@ import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.app.wiring.AdapterSettings.Store;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Secret;
+import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +106,49 @@ class AppConfigTest {
                 .isEqualTo(HttpSettings.defaults().retryDelays());
         assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("retry-delays", "5,10")))
                 .hasMessageContaining("retry-delays").hasMessageContaining("config file");
+    }
+
+    @Test
+    void service_hosts_come_from_the_strongest_source_whole() {
+        Map<String, String> file = Map.of("service-hosts", "accountConfigReadOnly=file.example,msgHist=file.example");
+        Map<String, String> env = Map.of("HOME", "/h", "LP_SERVICE_HOSTS", "accountConfigReadOnly=env.example:8443");
+
+        assertThat(AppConfig.resolve(Map.of(), HOME, file).adapters().http().overrides()).isEqualTo(Map.of(
+                ServiceName.of("accountConfigReadOnly"), ServiceHost.of("file.example"),
+                ServiceName.of("msgHist"), ServiceHost.of("file.example")));
+        assertThat(AppConfig.resolve(Map.of(), env, file).adapters().http().overrides()).as("env over file, whole")
+                .isEqualTo(Map.of(ServiceName.of("accountConfigReadOnly"), ServiceHost.of("env.example:8443")));
+        assertThat(AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "agentVep=flag.example,msgHist=https://m.example"),
+                env, file).adapters().http().overrides()).as("flags over env")
+                .isEqualTo(Map.of(ServiceName.of("agentVep"), ServiceHost.of("flag.example"),
+                        ServiceName.of("msgHist"), ServiceHost.of("m.example")));
+        assertThat(AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "none"), env, file).adapters().http().overrides())
+                .isEmpty();
+    }
+
+    @Test
+    void a_bad_service_host_names_its_source_and_what_is_wrong() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.SERVICE_HOSTS, "agentVep"), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service-hosts (from --service-host): 'agentVep' is not SERVICE=HOST[:PORT]");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(),
+                Map.of("HOME", "/h", "LP_SERVICE_HOSTS", "bad/name=h.example"), Map.of()))
+                .hasMessage("service-hosts (from LP_SERVICE_HOSTS): 'bad/name': service name must be 1-64 of "
+                        + "[A-Za-z0-9_.-], e.g. agentVep");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), HOME, Map.of("service-hosts", "msgHist=h.example/x")))
+                .hasMessageStartingWith("service-hosts (from the config file): the host of service 'msgHist' "
+                        + "('h.example/x'): a service host must be a bare host or host:port");
+    }
+
+    @Test
+    void plain_http_service_hosts_follow_the_domain_apis_scheme_whichever_source_set_it() {
+        Map<Key, String> flags = Map.of(Key.SERVICE_HOSTS, "agentVep=http://127.0.0.1:9000");
+
+        assertThatThrownBy(() -> AppConfig.resolve(flags, HOME, Map.of()))
+                .hasMessageContaining("service hosts are reached over https only");
+        assertThat(AppConfig.resolve(flags, HOME, Map.of("csds", "http://127.0.0.1:8080")).adapters().http()
+                .overrides()).as("the emulator over plain http, from the config file")
+                .isEqualTo(Map.of(ServiceName.LOGIN, ServiceHost.of("127.0.0.1:9000")));
     }
 
     @Test
@@ -206,6 +252,35 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--store").hasMessageContaining("LP_REDIS_PASSWORD")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void sentinel_and_cluster_urls_are_redis_stores_from_the_command_line_the_environment_or_the_file() {
+        String sentinel = "rediss-sentinel://bot@s1:26379,s2:26380/1#lp-primary";
+        String cluster = "redis-cluster://10.0.0.1:7000,10.0.0.2:7001";
+
+        Store fromFlag = AppConfig.resolve(Map.of(Key.STORE, sentinel), Map.of("HOME", "/h", "LP_REDIS_PASSWORD",
+                "s3cret"), Map.of()).store();
+        Store fromEnv = AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", cluster), Map.of()).store();
+        Store fromFile = AppConfig.resolve(Map.of(), HOME, Map.of("store", "redis-sentinel://:pw@s1#m")).store();
+
+        assertThat(fromFlag).hasToString(sentinel);
+        RedisStoreSettings flagged = ((Store.Redis) fromFlag).settings();
+        assertThat(flagged.endpoint().topology()).isEqualTo(new RedisEndpoint.Sentinel("lp-primary"));
+        assertThat(flagged.endpoint().password()).contains(Secret.of("s3cret"));
+        assertThat(((Store.Redis) fromEnv).settings().endpoint().topology()).isEqualTo(new RedisEndpoint.Cluster());
+        assertThat(fromEnv).hasToString(cluster);
+        assertThat(redisPassword(AppConfig.resolve(Map.of(), HOME, Map.of("store", "redis-sentinel://:pw@s1#m"))))
+                .contains(Secret.of("pw"));
+        assertThat(fromFile).hasToString("redis-sentinel://s1:26379/0#m");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(Key.STORE, "redis-cluster://:hunter2@h"), HOME, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LP_REDIS_PASSWORD")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), Map.of("HOME", "/h", "LP_STORE", "redis-sentinel://s1"),
+                Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store (from LP_STORE) is not a valid Redis URL: a redis-sentinel:// URL ends"
+                        + " with #<master name>");
     }
 
     @Test

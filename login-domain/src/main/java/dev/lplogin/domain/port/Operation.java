@@ -6,7 +6,9 @@ public enum Operation {
     LOGIN("login"),
     REFRESH("refresh"),
     LOGOUT("logout"),
-    STORE("session store");
+    STORE("session store"),
+    /** A call with the bearer to another LivePerson API (module {@code dev.lplogin.calls}). */
+    API_CALL("call to a LivePerson API");
 
     private final String label;
 

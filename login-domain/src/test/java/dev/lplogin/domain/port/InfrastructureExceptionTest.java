@@ -23,7 +23,8 @@ class InfrastructureExceptionTest {
     @Test
     void operations_have_human_labels() {
         assertThat(Operation.values()).extracting(Operation::label)
-                .containsExactly("domain lookup", "login", "refresh", "logout", "session store");
+                .containsExactly("domain lookup", "login", "refresh", "logout", "session store",
+                        "call to a LivePerson API");
         assertThat(Operation.REFRESH).hasToString("refresh");
     }
 

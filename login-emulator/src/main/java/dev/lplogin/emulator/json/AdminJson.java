@@ -1,6 +1,7 @@
 package dev.lplogin.emulator.json;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
 import java.util.Map;
 
 /** The wire records of the {@code /_emulator/…} admin endpoints. */
@@ -38,6 +39,16 @@ public final class AdminJson {
     /** The clock after a change: its total offset from the system clock and its current time (ISO-8601). */
     @JsonbPropertyOrder({"offsetSeconds", "now"})
     public record Clock(long offsetSeconds, String now) {
+    }
+
+    /** {@code GET /_emulator/api-requests}: the last requests to the protected APIs, oldest first. */
+    public record ApiRequests(List<ApiRequest> requests) {
+    }
+
+    /** One of them: header names only, never values; {@code query} null when there was none. */
+    @JsonbPropertyOrder({"endpoint", "method", "path", "query", "status", "headers"})
+    public record ApiRequest(String endpoint, String method, String path, String query, int status,
+                             List<String> headers) {
     }
 
     /** The answer to {@code POST /_emulator/reset}. */
