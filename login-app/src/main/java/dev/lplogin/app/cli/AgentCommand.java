@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
  * through sink files (read at file speed) and a key-protected loopback listener. docs/agent.md.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Keep sessions alive and hand their bearer to other programs until stopped:",
-                "sink files (the bearer alone on one line, mode 0600, rewritten on re-login)",
+        description = {"Keep sessions alive and hand their bearers to other programs until stopped.",
+                "Through sink files (the bearer alone on one line, mode 0600, rewritten on re-login)",
                 "and a loopback listener whose requests carry the agent key (X-LP-Login-Key).",
                 "Credentials come from the environment, as for 'login'. See docs/agent.md."})
 final class AgentCommand implements Callable<Integer> {

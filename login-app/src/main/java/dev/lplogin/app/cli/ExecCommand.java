@@ -20,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
  * appears on a command line, where {@code ps} would show it.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Run CMD with a valid bearer in LP_BEARER (and LP_BEARER_FILE when an agent",
-                "keeps a sink for the session) and exit with its exit code. Put -- before CMD.",
+        description = {"Run a command with a valid bearer in LP_BEARER; exit with its exit code.",
+                "Put -- before CMD. LP_BEARER_FILE names the agent's sink when an agent keeps one",
+                "for the session.",
                 "lp-login's own secrets (LP_PASSWORD, LP_CLIENT_SECRET, LP_REDIS_PASSWORD, the",
                 "store key, proxy credentials, ...) are not passed on: CMD gets the bearer instead."})
 final class ExecCommand implements Callable<Integer> {

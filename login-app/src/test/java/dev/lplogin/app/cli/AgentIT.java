@@ -441,6 +441,33 @@ class AgentIT {
         assertThat(read(sink).strip()).isEqualTo(current);
     }
 
+    @Test
+    void the_python_example_of_the_docs_works_where_xdg_runtime_dir_is_unset() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "python3 is installed");
+        String docs = Files.readString(Path.of("..", "docs", "agent.md"));
+        int start = docs.indexOf("```python\n") + "```python\n".length();
+        String example = docs.substring(start, docs.indexOf("```", start));
+        // where the docs put the sink without $XDG_RUNTIME_DIR, and the default key file (XDG_STATE_HOME is set)
+        Path sink = dir.resolve("home/.local/state/lp-login/bearer");
+        URI url = startAgent("--sink", sink.toString());
+        Path script = dir.resolve("example.py");
+        Files.writeString(script, example.replace("http://127.0.0.1:40123", url.toString())
+                + "\nprint(bearer())\nprint(agent(\"/v1/token\").decode())\n");
+
+        ProcessBuilder run = new ProcessBuilder(python.toString(), script.toString()).redirectErrorStream(true);
+        run.environment().clear();
+        run.environment().putAll(Map.of("HOME", dir.resolve("home").toString(),
+                "XDG_STATE_HOME", dir.resolve("state").toString(), "PATH", "/usr/bin:/bin"));
+        Process process = run.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        String bearer = Files.readString(sink).strip();
+        assertThat(out.lines()).containsExactly(bearer, bearer);
+    }
+
     /** Starts the agent for the demo user on a free loopback port and returns the URL it prints first. */
     private URI startAgent(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("agent", "--account", ACCOUNT, "--user", USER,

@@ -108,4 +108,20 @@ class ShellConventionsIT {
         assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit").contains("complete -F");
         assertThat(fish.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void completion_works_for_the_launcher_of_a_clone_too() throws Exception {
+        Path script = dir.resolve("completion.bash");
+        java.nio.file.Files.writeString(script, cli.run("completion", "bash").out());
+        // what bash does on TAB after "bin/lp-login ag": the function registered for the command word, with the words
+        String probe = "source '" + script + "'; for cmd in lp-login bin/lp-login ./bin/lp-login; do "
+                + "spec=$(complete -p \"$cmd\") || exit 1; fn=${spec#*-F }; fn=${fn%% *}; "
+                + "COMP_WORDS=(\"$cmd\" ag); COMP_CWORD=1; COMP_LINE=\"$cmd ag\"; COMP_POINT=${#COMP_LINE}; "
+                + "COMPREPLY=(); \"$fn\" \"$cmd\" ag \"$cmd\" 2>/dev/null; echo \"$cmd:${COMPREPLY[*]}\"; done";
+        Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(bash.waitFor()).as(out).isZero();
+        assertThat(out.lines()).containsExactly("lp-login:agent", "bin/lp-login:agent", "./bin/lp-login:agent");
+    }
 }
