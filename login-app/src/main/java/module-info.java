@@ -5,7 +5,7 @@
 module dev.lplogin.app {
     requires transitive dev.lplogin.domain;
     requires dev.lplogin.adapter.http;
-    requires dev.lplogin.calls; // lp-login api
+    requires transitive dev.lplogin.calls; // lp-login api; LoginComponent.livePersonCalls
     requires dev.lplogin.adapter.storage;
     requires dev.lplogin.adapter.redis; // loaded only when a redis:// store is configured (RedisStoreWiring)
     requires transitive dev.lplogin.adapter.metrics; // LoginComponent.create takes a MeterRegistry

@@ -13,6 +13,7 @@ import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.LoggedIn;
 import dev.lplogin.domain.port.SessionListener;
+import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginCore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -101,11 +102,16 @@ final class Fixture implements AutoCloseable {
 
         static Client create(HttpSettings http, LoginSettings settings, SessionListener listener,
                 GatewayDecorator decorator) {
+            return create(http, settings, listener, decorator, new InMemoryTokenStore(settings.clock()));
+        }
+
+        /** A client on {@code store} (a shared one, for the fleet benchmark) instead of its own memory. */
+        static Client create(HttpSettings http, LoginSettings settings, SessionListener listener,
+                GatewayDecorator decorator, TokenStore store) {
             HttpTransport transport = HttpTransport.create(http);
             DomainLookup lookup = new HttpDomainLookup(transport, settings.clock());
             AuthGateway gateway = decorator.wrap(new HttpAuthGateway(transport, settings.clock()));
-            LoginUseCase core = LoginCore.create(lookup, gateway, new InMemoryTokenStore(settings.clock()), listener,
-                    settings);
+            LoginUseCase core = LoginCore.create(lookup, gateway, store, listener, settings);
             return new Client(core, transport);
         }
 

@@ -68,6 +68,16 @@ class BenchSmokeIT {
     }
 
     @Test
+    void fleet_replicas_share_one_login_through_a_real_redis() {
+        for (int n : new int[] {1, 3}) {
+            assertThat(number("fleet", "N=" + n + " logins")).isEqualTo(1);
+            assertThat(number("fleet", "N=" + n + " failed bearer() calls")).isZero();
+            assertThat(number("fleet", "N=" + n + " Redis commands per replica per interval")).isPositive();
+            assertThat(number("fleet", "N=" + n + " upstream refreshes per interval")).isPositive();
+        }
+    }
+
+    @Test
     void cli_compares_token_and_help_with_the_jvm_floor() {
         assertThat(number("cli", "lp-login token, fresh stored session / floor")).isPositive();
         assertThat(number("cli", "lp-login --help / floor")).isPositive();

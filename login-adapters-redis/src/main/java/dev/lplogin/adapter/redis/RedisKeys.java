@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *   <li>{@code <prefix>{h}:lease}, a hash: {@code token}, {@code fence}, {@code expires}; it expires in Redis a
  *       little after the lease does;
  *   <li>{@code <prefix>{h}:fence}, the last fence granted on the key; never expires, so fences never go back;
- *   <li>the channel {@code <prefix>notices}, where saves announce {@code 1 <store> <h> <version>}.
+ *   <li>the channel {@code <prefix>notices}, where saves announce themselves ({@link Notice}).
  * </ul>
  */
 final class RedisKeys {

@@ -61,7 +61,9 @@ public record RedisStoreSettings(RedisEndpoint endpoint, String keyPrefix, Optio
     }
 
     /**
-     * Defaults for the Redis at {@code url} ({@code redis://[user[:password]@]host[:port][/db]} or {@code rediss://…}).
+     * Defaults for the Redis at {@code url}: {@code redis://[user[:password]@]host[:port][/db]},
+     * {@code redis-sentinel://…#master}, {@code redis-cluster://…}, or their {@code rediss…://} forms (see
+     * {@link RedisEndpoint}).
      *
      * @throws IllegalArgumentException if it is not a Redis URL
      */

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * A {@link TokenStore} on Redis, so that every replica of a bot — on any number of hosts — shares one LivePerson
  * session: fleet mode. Each operation is one Lua script or one read, atomic and one round trip; leases carry fences
- * from a counter that never goes back; expiry is judged by the injected clock, and lease keys also expire in Redis a
+ * that never go back, not even when a failover loses the last grants (a fence is also at least its grant time in
+ * microseconds); expiry is judged by the injected clock, and lease keys also expire in Redis a
  * little after their lease, so a dead holder's lease disappears by itself. Data layout: see {@code RedisKeys} and
  * {@code docs/fleet.md}.
  *
@@ -38,10 +39,13 @@ import java.util.Optional;
  * store.onSessionReplaced(core::invalidate);   // replicas drop a bearer another replica's login replaced
  * }</pre>
  *
- * <p><b>Notices:</b> every save publishes {@code 1 <store> <key hash> <version>} (never a secret) on the channel
- * {@code <prefix>notices}. A store with {@link #onSessionReplaced listeners} subscribes on a second connection and,
- * when another process stored a session with a new bearer for a key this store has seen, tells them. Pub/sub can
- * lose messages; the core also re-reads the store at every keep-alive and after any 401.
+ * <p><b>Redis:</b> one node, a primary with replicas behind Sentinel, or a Cluster ({@link RedisEndpoint}); a
+ * failover is followed without a restart.
+ *
+ * <p><b>Notices:</b> every save publishes a {@code Notice} (never a secret) on the channel {@code <prefix>notices}.
+ * A store with {@link #onSessionReplaced listeners} subscribes on a second connection and, when another process stored
+ * a session with a new bearer for a key this store has seen, tells them ({@code SessionNotices}). Pub/sub can lose
+ * messages; the core also re-reads the store at every keep-alive and after any 401.
  *
  * <p><b>Thread-safety:</b> safe for any number of threads and processes; one shared connection, no pool. <b>Errors:</b>
  * a Redis that is down, slow or failing over is a retryable {@link StoreException} naming the Redis (no command waits

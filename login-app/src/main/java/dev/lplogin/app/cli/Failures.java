@@ -80,6 +80,9 @@ final class Failures {
     private static CliException infrastructure(InfrastructureException e) {
         // The message starts with the step ("domain lookup: ...", spec §1), which is what the user needs to know.
         return switch (e) {
+            case ServiceUnavailableException u when u.operation() == Operation.API_CALL -> new CliException(
+                    ExitCode.UNAVAILABLE, "service unavailable during " + u.getMessage(), "check the network and the "
+                            + "service's host ('lp-login domain --service NAME', or --service-host), then try again", e);
             case ServiceUnavailableException u -> new CliException(ExitCode.UNAVAILABLE,
                     "service unavailable during " + u.getMessage(), unreachable(u.operation()), e);
             case DomainNotFoundException d -> new CliException(ExitCode.USAGE, d.getMessage(),

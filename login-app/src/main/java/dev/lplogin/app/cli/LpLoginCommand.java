@@ -5,6 +5,9 @@ import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -37,13 +40,14 @@ final class LpLoginCommand implements Callable<Integer> {
      * loop ({@code status}, {@code exec}, …) build only its own (see docs/performance.md).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(DomainCommand.class, LoginCommand.class, TokenCommand.class,
-            RefreshCommand.class, LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class,
+            ApiCommand.class, RefreshCommand.class, LogoutCommand.class, StatusCommand.class, KeepaliveCommand.class,
             EmulatorCommand.class, DemoCommand.class, AgentCommand.class, ExecCommand.class, CompletionCommand.class);
 
     /** The commands that need no sibling: run alone, they are registered alone. */
     private static final Map<String, Class<?>> STANDALONE = Map.of("token", TokenCommand.class,
             "status", StatusCommand.class, "refresh", RefreshCommand.class, "login", LoginCommand.class,
-            "logout", LogoutCommand.class, "exec", ExecCommand.class, "domain", DomainCommand.class);
+            "logout", LogoutCommand.class, "exec", ExecCommand.class, "domain", DomainCommand.class,
+            "api", ApiCommand.class);
 
     /** Global options that take a value (the value is not a subcommand name even when it looks like one). */
     private static final Set<String> VALUE_OPTIONS = Set.of("--csds", "--store", "--ca-cert", "--service-host");
@@ -157,6 +161,15 @@ final class LpLoginCommand implements Callable<Integer> {
 
     Output output() {
         return new Output(out, err, json, verbose);
+    }
+
+    /**
+     * Standard output as bytes, for a body that must pass unchanged ({@code api}); what the text writer holds is
+     * flushed first so that the two never interleave.
+     */
+    OutputStream stdoutBytes() {
+        out.flush();
+        return new FileOutputStream(FileDescriptor.out);
     }
 
     boolean verbose() {

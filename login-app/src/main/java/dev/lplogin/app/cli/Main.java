@@ -58,6 +58,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(root);
         // before the settings below, which picocli applies to the subcommands registered at the time
         LpLoginCommand.register(commandLine, args);
+        // '@FILE' is a value of its own ('api --data @FILE'), never a file of arguments to splice in
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {

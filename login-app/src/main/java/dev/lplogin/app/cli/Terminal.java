@@ -34,6 +34,24 @@ final class Terminal {
         }
     }
 
+    /**
+     * All of standard input (a request body: {@code lp-login api --data @-}), at most {@code limit} bytes.
+     *
+     * @throws CliException (usage) if there is more
+     */
+    byte[] allOfStdin(int limit) {
+        try {
+            byte[] read = stdin.readNBytes(limit + 1);
+            if (read.length > limit) {
+                throw CliException.usage("standard input holds more than " + limit + " bytes",
+                        "send a larger body from a file with --data @FILE");
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input", e);
+        }
+    }
+
     /** Asks for a secret without echo, if a person is at a terminal; empty otherwise or if nothing was typed. */
     Optional<String> promptSecret(String prompt) {
         if (console == null) {

@@ -2,7 +2,9 @@ package dev.lplogin.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.lplogin.adapter.http.HttpTransport;
 import dev.lplogin.adapter.metrics.LoginMetrics;
+import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.domain.port.AuthGateway;
 import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.SessionListener;
@@ -40,5 +42,15 @@ final class CoreModule {
             RedisStoreWiring.dropReplacedBearers(tokenStore, core);
         }
         return core;
+    }
+
+    /**
+     * Calls to other LivePerson APIs with the core's bearers, on the adapters' shared transport (lp-login api, the
+     * agent's proxy, embedders).
+     */
+    @Provides
+    @Singleton
+    static LivePersonCalls livePersonCalls(LoginUseCase login, HttpTransport transport) {
+        return new LivePersonCalls(login, transport);
     }
 }

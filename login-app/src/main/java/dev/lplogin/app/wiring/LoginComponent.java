@@ -2,6 +2,7 @@ package dev.lplogin.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
 import dev.lplogin.domain.usecase.LoginUseCase;
@@ -29,6 +30,12 @@ public interface LoginComponent {
 
     /** The core; the same instance on every call. */
     LoginUseCase loginUseCase();
+
+    /**
+     * Calls to other LivePerson APIs with the bearers of {@link #loginUseCase()}'s sessions, on the same HTTP
+     * transport (docs/calls.md); the same instance on every call.
+     */
+    LivePersonCalls livePersonCalls();
 
     /** Builds a component; each argument becomes part of the graph. */
     @Component.Factory

@@ -21,6 +21,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures;
+import java.net.http.HttpClient;
 import java.util.Objects;
 
 /**
@@ -147,18 +148,23 @@ final class ArchitectureRules {
     }
 
     /**
-     * The HTTP client and the retry library stay inside the HTTP adapter; the calls helper may use the JDK client's
-     * request and answer types (its API is {@code BodyHandler}s and {@code HttpResponse}s), never Failsafe.
+     * The HTTP client and the retry library stay inside the HTTP adapter: only it builds or holds an
+     * {@code HttpClient} (every request goes through its shared transport) and only it uses Failsafe. The JDK client's
+     * request and answer types are the calls helper's API ({@code BodyHandler}s, {@code HttpResponse}s), so the helper
+     * and the command line that drives it ({@code lp-login api}, the agent's proxy) may use those — nothing else may.
      */
     ArchRule onlyHttpAdapterUsesHttpClientAndFailsafe() {
         return CompositeArchRule.of(noClasses().that().resideOutsideOfPackage(pkg("adapter.http.."))
                         .should().dependOnClassesThat().resideInAPackage("dev.failsafe..")
-                        .because("retrying one HTTP call is the HTTP adapter's business; no Failsafe type leaks out "
-                                + "of it (docs/design.md, Adapters)"))
-                .and(noClasses().that().resideOutsideOfPackages(pkg("adapter.http.."), pkg("calls.."))
+                        .orShould().dependOnClassesThat().belongToAnyOf(HttpClient.class, HttpClient.Builder.class)
+                        .because("retrying one HTTP call is the HTTP adapter's business, and one client per "
+                                + "application shares connections; no Failsafe type leaks out of it (docs/design.md, "
+                                + "Adapters)"))
+                .and(noClasses().that().resideOutsideOfPackages(pkg("adapter.http.."), pkg("calls.."),
+                                pkg("app.cli.."))
                         .should().dependOnClassesThat().resideInAPackage("java.net.http..")
-                        .because("HTTP is the HTTP adapter's business, and the calls helper's, whose API is the "
-                                + "JDK client's requests and answers (docs/design.md, Adapters)"));
+                        .because("HTTP is the HTTP adapter's business; the calls helper's API is the JDK client's "
+                                + "requests and answers, for its callers (docs/design.md, Adapters)"));
     }
 
     /** JSON-B is used where a wire format is read or written: the two adapters and the emulator. */

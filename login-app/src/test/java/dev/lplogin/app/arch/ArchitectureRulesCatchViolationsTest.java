@@ -18,11 +18,13 @@ import dev.lplogin.archfixture.adapter.storage.StoreModule;
 import dev.lplogin.archfixture.adapter.storage.StoreReadingHttpWire;
 import dev.lplogin.archfixture.adapter.storage.TracingStore;
 import dev.lplogin.archfixture.adapter.storage.codec.CycleCodec;
+import dev.lplogin.archfixture.app.cli.AnswerPrintingCommand;
 import dev.lplogin.archfixture.app.cli.FixtureCommand;
 import dev.lplogin.archfixture.app.cli.InjectedCommand;
 import dev.lplogin.archfixture.app.cli.PortCallingCommand;
 import dev.lplogin.archfixture.app.cli.JsonbOutput;
 import dev.lplogin.archfixture.app.wiring.FixtureModule;
+import dev.lplogin.archfixture.calls.ClientBuildingCall;
 import dev.lplogin.archfixture.calls.FixtureCall;
 import dev.lplogin.archfixture.calls.PortCallingCall;
 import dev.lplogin.archfixture.domain.model.FileValue;
@@ -89,8 +91,8 @@ class ArchitectureRulesCatchViolationsTest {
                         names(FixtureCommand.class, InjectedCommand.class, FixtureModule.class, FixtureCall.class)),
                 arguments("only_http_adapter_uses_http_client_and_failsafe",
                         RULES.onlyHttpAdapterUsesHttpClientAndFailsafe(),
-                        List.of(HttpValue.class, RetryingStore.class),
-                        names(HttpGateway.class, FixtureCall.class)),
+                        List.of(HttpValue.class, RetryingStore.class, ClientBuildingCall.class),
+                        names(HttpGateway.class, FixtureCall.class, AnswerPrintingCommand.class)),
                 arguments("json_binding_only_in_adapters_and_emulator", RULES.jsonBindingOnlyInAdaptersAndEmulator(),
                         List.of(JsonbOutput.class),
                         names(HttpGateway.class, FileStore.class, FixtureEmulator.class)),

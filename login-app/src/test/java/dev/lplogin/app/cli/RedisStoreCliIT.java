@@ -6,6 +6,8 @@ import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
+import dev.lplogin.testkit.RedisCluster;
+import dev.lplogin.testkit.RedisSentinels;
 import dev.lplogin.testkit.RedisServer;
 import dev.lplogin.testkit.RedisServerExtension;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI with {@code --store redis://…} (fleet mode, docs/fleet.md), as real processes on the module path against a
- * real redis-server and the emulator: sessions shared through Redis, the password rules, a Redis that is down, and
+ * real redis-server and the emulator: sessions shared through Redis (one node, Sentinel, Cluster), the password rules, a Redis that is down, and
  * Lettuce and Netty loaded only when a Redis store is configured.
  */
 class RedisStoreCliIT {
@@ -69,6 +71,26 @@ class RedisStoreCliIT {
         assertThat(status.out()).contains(DemoAccount.USERNAME).doesNotContain(token.line());
         assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("one login for three processes").isEqualTo(1);
         assertThat(Files.readString(classLog)).contains("io.lettuce.core.RedisClient").contains("io.netty.");
+    }
+
+    @Test
+    void processes_share_the_session_through_sentinel_and_through_a_cluster() {
+        try (RedisSentinels sentinels = RedisSentinels.start(1); RedisCluster cluster = RedisCluster.start(3, 0)) {
+            for (String store : List.of(sentinels.url(), cluster.url())) {
+                long loginsBefore = emulator.stats().requests(Endpoint.LOGIN);
+                CliProcess.Result login = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "--store", store,
+                        "login", "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+                CliProcess.Result token = configured().env("LP_STORE", store).run("token", "--account", ACCOUNT);
+                CliProcess.Result status = cli.run("--store", store, "status");
+
+                assertThat(login.exitCode()).as(store + ": " + login.err()).isZero();
+                assertThat(token.exitCode()).as(store + ": " + token.err()).isZero();
+                assertThat(emulator.isBearerValid(token.line())).isTrue();
+                assertThat(status.out()).contains(DemoAccount.USERNAME);
+                assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).as("one login, " + store)
+                        .isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -116,7 +116,7 @@ final class EffectRunner {
                     case Effect.LoadStored load -> next = loadStored(key.key);
                     case Effect.LogIn login -> next = logIn(key.key, login.credentials());
                     case Effect.Refresh refresh -> next = refresh(refresh.session());
-                    case Effect.Save save -> next = new Event.Saved(store.save(save.session()));
+                    case Effect.Save save -> next = store.save(save.session());
                     case Effect.DeleteStored delete -> store.delete(delete.session());
                     case Effect.LogOut logout -> next = logOut(logout.sessions());
                     case Effect.Seed seed -> seed(key.key, seed.answer());
@@ -207,7 +207,7 @@ final class EffectRunner {
 
     private Event loadStored(SessionKey key) {
         try {
-            return new Event.StoredLoaded(store.loadUnlessUnavailable(key));
+            return new Event.StoredLoaded(store.load(key));
         } catch (StoreException e) {
             return new Event.StoreUnavailable(e);
         }

@@ -46,6 +46,8 @@ record SessionStateMachine(Rules rules) {
     static final int KILL_WINDOW_INTERVALS = 15;
     /** Young kills within the window that raise the competing-login warning. */
     static final int KILLS_THRESHOLD = 3;
+    /** How many refused bearers a key remembers: enough for a few stale ones left in a store. */
+    static final int REFUSED_REMEMBERED = 4;
     /**
      * Keep-alive refreshes are planned anywhere in the last this-much of the refresh interval after a confirmation;
      * the {@link RefreshPlanner} picks the least busy moment, the latest on a tie. A lone session is therefore
@@ -151,13 +153,16 @@ record SessionStateMachine(Rules rules) {
      * @param refreshPausedUntil after a failed refresh, stale reads start no new refresh before this
      * @param youngKills         when fresh sessions of this key were recently found killed (competing logins)
      * @param work               the next background step, if one is planned
+     * @param refused            the last {@value #REFUSED_REMEMBERED} bearers known refused (401 on refresh, or
+     *                           reported by an embedder), newest last: never taken up again from the store, even
+     *                           after the key let go of them
      */
     record KeyState(Optional<Session> session, boolean dead, Secret hotBearer, Optional<Credentials> credentials,
             Optional<LoginsStopped> stopped, int failedLogins, Instant refreshPausedUntil, List<Instant> youngKills,
-            Optional<Work> work) {
+            Optional<Work> work, List<Secret> refused) {
 
         static final KeyState EMPTY = new KeyState(Optional.empty(), false, null, Optional.empty(), Optional.empty(),
-                0, Instant.MIN, List.of(), Optional.empty());
+                0, Instant.MIN, List.of(), Optional.empty(), List.of());
 
         KeyState {
             Objects.requireNonNull(session, "session");
@@ -166,6 +171,7 @@ record SessionStateMachine(Rules rules) {
             Objects.requireNonNull(refreshPausedUntil, "refresh paused until");
             youngKills = List.copyOf(youngKills);
             Objects.requireNonNull(work, "work");
+            refused = List.copyOf(refused);
         }
 
         /** The state a key is in at {@code now}. */
@@ -197,32 +203,47 @@ record SessionStateMachine(Rules rules) {
 
         KeyState with(Optional<Session> newSession, boolean newDead, Secret newHot) {
             return new KeyState(newSession, newDead, newHot, credentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, work);
+                    youngKills, work, refused);
         }
 
         KeyState withCredentials(Optional<Credentials> newCredentials) {
             return new KeyState(session, dead, hotBearer, newCredentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, work);
+                    youngKills, work, refused);
         }
 
         KeyState withStopped(Optional<LoginsStopped> newStopped, int newFailures) {
             return new KeyState(session, dead, hotBearer, credentials, newStopped, newFailures, refreshPausedUntil,
-                    youngKills, work);
+                    youngKills, work, refused);
         }
 
         KeyState withRefreshPausedUntil(Instant until) {
             return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, until, youngKills,
-                    work);
+                    work, refused);
         }
 
         KeyState withYoungKills(List<Instant> kills) {
             return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
-                    kills, work);
+                    kills, work, refused);
         }
 
         KeyState withWork(Optional<Work> newWork) {
             return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, newWork);
+                    youngKills, newWork, refused);
+        }
+
+        KeyState withRefused(List<Secret> bearers) {
+            return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
+                    youngKills, work, bearers);
+        }
+
+        /** This state remembering {@code bearer} as refused, with the few refused before it. */
+        KeyState refusing(Secret bearer) {
+            if (refused.contains(bearer)) {
+                return this;
+            }
+            List<Secret> bearers = new ArrayList<>(refused);
+            bearers.add(bearer);
+            return withRefused(bearers.subList(Math.max(0, bearers.size() - REFUSED_REMEMBERED), bearers.size()));
         }
     }
 
@@ -299,7 +320,10 @@ record SessionStateMachine(Rules rules) {
         record StoredLoaded(Optional<Session> stored) implements Event {
         }
 
-        /** The store could not be read, and may be readable again soon (e.g. Redis is down): a retryable failure. */
+        /**
+         * The store could not be read: unreachable for now (e.g. Redis is down; {@code failure.retryable()}), or its
+         * record of the key cannot be opened (e.g. a wrong store key) — never the same as nothing stored.
+         */
         record StoreUnavailable(StoreException failure) implements Event {
         }
 
@@ -315,8 +339,11 @@ record SessionStateMachine(Rules rules) {
         record RefreshFailed(InfrastructureException failure) implements Event {
         }
 
-        /** A session was saved (or could not be, and is held unsaved); {@code held} is the one to hold. */
-        record Saved(Session held) implements Event {
+        /**
+         * A session was saved (or could not be, and is held unsaved); {@code held} is the one to hold.
+         * {@code theirs}: the store held another process's newer session, which won over ours ({@code held}).
+         */
+        record Saved(Session held, boolean theirs) implements Event {
         }
 
         /** The logouts upstream are done; {@code failure} is the first that could not reach the service. */
@@ -438,9 +465,12 @@ record SessionStateMachine(Rules rules) {
      * @param refreshing    whether the session being saved comes from a refresh (else from a login)
      * @param targets       the sessions a logout ends
      * @param answer        a login's answer, returned to an explicit login once saved
+     * @param storeFailure  why the store could not be read in this flight, if it could not: then the flight must not
+     *                      log in (it cannot know whether another process holds a live session)
      */
     record Flight(Purpose purpose, Optional<Credentials> loginWith, long storedVersion, boolean relogin,
-            boolean refreshing, List<Session> targets, Optional<LoginOutcome> answer) {
+            boolean refreshing, List<Session> targets, Optional<LoginOutcome> answer,
+            Optional<StoreException> storeFailure) {
 
         /** No flight: for events from callers and timers. */
         static final Flight NONE = of(Purpose.GET_USABLE);
@@ -450,30 +480,39 @@ record SessionStateMachine(Rules rules) {
             Objects.requireNonNull(loginWith, "login with");
             targets = List.copyOf(targets);
             Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(storeFailure, "store failure");
         }
 
         static Flight of(Purpose purpose) {
-            return new Flight(purpose, Optional.empty(), 0, false, false, List.of(), Optional.empty());
+            return new Flight(purpose, Optional.empty(), 0, false, false, List.of(), Optional.empty(),
+                    Optional.empty());
         }
 
         static Flight login(Credentials credentials) {
-            return new Flight(Purpose.LOGIN, Optional.of(credentials), 0, false, false, List.of(), Optional.empty());
+            return new Flight(Purpose.LOGIN, Optional.of(credentials), 0, false, false, List.of(), Optional.empty(),
+                    Optional.empty());
         }
 
         Flight loggingIn(long version, boolean isRelogin) {
-            return new Flight(purpose, loginWith, version, isRelogin, false, targets, answer);
+            return new Flight(purpose, loginWith, version, isRelogin, false, targets, answer, storeFailure);
         }
 
         Flight refreshingNow() {
-            return new Flight(purpose, loginWith, storedVersion, relogin, true, targets, answer);
+            return new Flight(purpose, loginWith, storedVersion, relogin, true, targets, answer, storeFailure);
         }
 
         Flight withTargets(List<Session> sessions) {
-            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, sessions, answer);
+            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, sessions, answer, storeFailure);
         }
 
         Flight withAnswer(LoginOutcome outcome) {
-            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, targets, Optional.of(outcome));
+            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, targets, Optional.of(outcome),
+                    storeFailure);
+        }
+
+        Flight withStoreFailure(StoreException failure) {
+            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, targets, answer,
+                    Optional.of(failure));
         }
     }
 
@@ -537,10 +576,12 @@ record SessionStateMachine(Rules rules) {
                     }
                 }
                 case Event.BearerRefused refused -> {
-                    // only the current bearer counts: many callers reporting the same old 401 cause one re-login
+                    // only the current bearer counts: many callers reporting the same old 401 cause one re-login;
+                    // an older one is still never taken up from the store again
                     if (state.session().filter(s -> s.bearer().equals(refused.bearer())).isPresent()) {
                         state = state.with(state.session(), true, null);
                     }
+                    state = state.refusing(refused.bearer());
                 }
                 case Event.TimerFired fired -> timerFired(fired.missed());
                 case Event.FlightStarted started -> flightStarted();
@@ -552,7 +593,7 @@ record SessionStateMachine(Rules rules) {
                 case Event.RefreshAnswered answered -> refreshAnswered(answered.outcome());
                 case Event.RefreshFailed failed -> refreshFailed(failed.failure().getMessage(),
                         new Why.Outage(failed.failure(), Optional.empty()), Duration.ZERO);
-                case Event.Saved saved -> saved(saved.held());
+                case Event.Saved saved -> saved(saved.held(), saved.theirs());
                 case Event.LoggedOutUpstream done -> {
                     if (!flight.targets().isEmpty()) {
                         effects.add(new Effect.Announce(new SessionEvent.LoggedOut(key, now)));
@@ -604,7 +645,7 @@ record SessionStateMachine(Rules rules) {
                 case LOGIN -> effects.add(new Effect.TakeLease());
                 case LOGOUT -> {
                     flight = flight.withTargets(state.session().stream().toList());
-                    state = KeyState.EMPTY;
+                    state = KeyState.EMPTY.withRefused(state.refused());
                     effects.add(new Effect.Wake(Optional.empty()));
                     effects.add(new Effect.LoadStored());
                 }
@@ -697,20 +738,24 @@ record SessionStateMachine(Rules rules) {
         }
 
         /**
-         * The store could not be read, for now. A flight that holds a usable session, or must act anyway (a logout, an
-         * explicit login), goes on without it. One that holds nothing does not log in blindly: another process sharing
-         * the store may hold a live session, which a login would kill (one session per user); it fails as the store's
-         * outage, and keep-alive tries again soon.
+         * The store could not be read. A logout goes on without it, and so does an explicit login while the store is
+         * merely unreachable (the caller asked for a new session). A flight that holds a usable session goes on with
+         * it, but will not log in (see {@link #sessionGone}). Otherwise no login: another process sharing the store
+         * may hold a live session, which a login would kill (one session per user), and a record that cannot be opened
+         * (a wrong store key) is not "nothing stored" either. The flight fails with the store's error; keep-alive tries
+         * again soon if the store is only unreachable.
          */
         private void storeUnavailable(StoreException failure) {
             Purpose purpose = flight.purpose();
-            if (state.usable(now, rules).isPresent() || purpose == Purpose.LOGOUT || purpose == Purpose.LOGIN) {
+            boolean goOn = purpose == Purpose.LOGOUT || (purpose == Purpose.LOGIN && failure.retryable());
+            if (goOn || (state.usable(now, rules).isPresent() && purpose != Purpose.LOGIN)) {
                 effects.add(new Effect.Warn("could not read the stored session of " + key + "; going on without it: "
                         + failure.getMessage()));
+                flight = flight.withStoreFailure(failure);
                 storedLoaded(Optional.empty());
                 return;
             }
-            if (state.credentials().isPresent()) {
+            if (state.credentials().isPresent() && failure.retryable()) {
                 planWork(Work.at(retrySoon(Duration.ZERO)));
             }
             finish(new FlightResult.Unavailable(new Why.Outage(failure, Optional.empty())));
@@ -792,7 +837,17 @@ record SessionStateMachine(Rules rules) {
                     : "the service no longer knows the session (401); logging in again")));
             countKill(dead);
             // callers must not get the dead bearer meanwhile: marked dead, they wait for this flight's re-login
-            state = state.with(state.session(), true, null);
+            state = state.with(state.session(), true, null).refusing(dead.bearer());
+            if (flight.storeFailure().isPresent() && flight.purpose() != Purpose.LOGOUT) {
+                // the store could not be read: another process may hold a live session (maybe the very login that
+                // killed ours), which a blind re-login would kill in turn; callers wait for the store
+                StoreException failure = flight.storeFailure().get();
+                if (failure.retryable()) {
+                    planWork(Work.at(retrySoon(Duration.ZERO)));
+                }
+                finish(new FlightResult.Unavailable(new Why.Outage(failure, Optional.empty())));
+                return;
+            }
             if (state.credentials().isEmpty()) {
                 Why why = notLoggedIn();
                 state = state.with(Optional.empty(), false, null).withWork(Optional.empty());
@@ -838,7 +893,19 @@ record SessionStateMachine(Rules rules) {
             }
         }
 
-        private void saved(Session held) {
+        private void saved(Session held, boolean theirs) {
+            if (theirs) {
+                // another process logged in later, which killed ours: its session is held, and announced as such
+                state = confirmed(held).withRefreshPausedUntil(Instant.MIN);
+                effects.add(new Effect.Announce(new SessionEvent.ReusedStored(key, now)));
+                planKeepAlive(held);
+                if (flight.purpose() == Purpose.LOGIN && flight.answer().orElseThrow() instanceof LoggedIn answer) {
+                    finish(new FlightResult.LoginAnswer(new LoggedIn(held, answer.services())));
+                } else {
+                    finish(new FlightResult.Usable(held));
+                }
+                return;
+            }
             state = confirmed(held);
             if (flight.refreshing()) {
                 state = state.withRefreshPausedUntil(Instant.MIN);
@@ -933,7 +1000,7 @@ record SessionStateMachine(Rules rules) {
         private boolean reusable(Session stored) {
             boolean knownDead = state.dead()
                     && state.session().map(held -> held.bearer().equals(stored.bearer())).orElse(false);
-            return !knownDead
+            return !knownDead && !state.refused().contains(stored.bearer())
                     && stored.freshnessAt(now, rules.refreshInterval(), rules.idleTimeout()) != Freshness.EXPIRED;
         }
 

@@ -7,6 +7,7 @@ import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
+import dev.lplogin.domain.usecase.SessionStateMachine.Event;
 import java.lang.System.Logger.Level;
 import dev.lplogin.domain.port.Scheduler;
 import java.time.Clock;
@@ -133,33 +134,13 @@ final class StoredSessions {
     }
 
     /**
-     * The stored session of {@code key}, for a flight that decides what to do when the store is unreachable: a
-     * retryable failure is thrown (not logged), any other is logged and counts as nothing stored.
+     * The stored session of {@code key}, for a flight, which decides what to do when the store fails: a failure is
+     * never "nothing stored" (a record that cannot be opened may be another process's live session).
      *
-     * @throws StoreException if the store failed in a way that trying again may fix
+     * @throws StoreException if the store could not be read
      */
-    Optional<Session> loadUnlessUnavailable(SessionKey key) {
-        try {
-            return store.load(key);
-        } catch (StoreException e) {
-            if (e.retryable()) {
-                throw e;
-            }
-            LOG.log(Level.WARNING, "could not read the stored session of " + key + "; going on without it: "
-                    + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** The stored session of {@code key}; empty also when the store fails (logged). */
     Optional<Session> load(SessionKey key) {
-        try {
-            return store.load(key);
-        } catch (StoreException e) {
-            LOG.log(Level.WARNING, "could not read the stored session of " + key + "; going on without it: "
-                    + e.getMessage());
-            return Optional.empty();
-        }
+        return store.load(key);
     }
 
     /**
@@ -168,9 +149,10 @@ final class StoredSessions {
      * different, live session issued after ours — another process logged in later, which (one session per user)
      * killed ours. Otherwise ours is newer: merge the version and save again. When the save is fenced (our lease went
      * to another holder meanwhile), the stored session wins if it is live, and ours is held unsaved otherwise. When
-     * the store fails, ours is held unsaved (logged) with the version it was meant to replace.
+     * the store fails, ours is held unsaved (logged) with the version it was meant to replace. The answer says
+     * whether the session held is another process's.
      */
-    Session save(Session ours) {
+    Event.Saved save(Session ours) {
         Session candidate = ours;
         Optional<Lease> fence = Optional.ofNullable(heldByThisThread.get()).map(keeper -> keeper.lease);
         for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
@@ -182,24 +164,25 @@ final class StoredSessions {
             } catch (StoreException e) {
                 LOG.log(Level.WARNING, "could not save the session of " + ours.key()
                         + "; it stays valid in memory: " + e.getMessage());
-                return candidate;
+                return new Event.Saved(candidate, false);
             }
             switch (result) {
                 case SaveResult.Saved saved -> {
-                    return saved.session();
+                    return new Event.Saved(saved.session(), false);
                 }
                 case SaveResult.Fenced fenced -> {
                     Optional<Session> theirs = fenced.current().filter(this::live);
                     if (theirs.isEmpty()) {
                         LOG.log(Level.WARNING, "another process took over the store lease of " + ours.key()
                                 + " while this one worked; holding this session unsaved until the store has one");
+                        return new Event.Saved(candidate, false);
                     }
-                    return theirs.orElse(candidate);
+                    return new Event.Saved(theirs.get(), true);
                 }
                 case SaveResult.Conflict conflict -> {
                     Optional<Session> theirs = conflict.current();
                     if (theirs.isPresent() && supersedes(theirs.get(), candidate)) {
-                        return theirs.get();
+                        return new Event.Saved(theirs.get(), true);
                     }
                     candidate = candidate.withVersion(theirs.map(Session::version).orElse(0L));
                 }
@@ -207,7 +190,7 @@ final class StoredSessions {
         }
         LOG.log(Level.WARNING, "the stored session of " + ours.key()
                 + " kept changing; holding ours unsaved");
-        return candidate;
+        return new Event.Saved(candidate, false);
     }
 
     /** Deletes {@code session} from the store if it is still the stored one (by bearer), whatever its version. */

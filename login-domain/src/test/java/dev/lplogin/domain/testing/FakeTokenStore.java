@@ -30,6 +30,13 @@ public final class FakeTokenStore implements TokenStore {
     public volatile boolean broken;
     /** Runs in the next {@link #release}, before the lease is let go: lets a test act while a flight still holds it. */
     public volatile Runnable beforeNextRelease;
+    /** Runs in the next save, before it: lets another process save first (a race the save must settle). */
+    public volatile Runnable beforeNextSave;
+    /**
+     * Makes a stored record unreadable, as with a wrong store key: reads, saves and deletes of a key that has one fail
+     * with a non-retryable {@link StoreException}; {@link #list} skips it.
+     */
+    public volatile boolean sealed;
 
     private final InstantSource clock;
     private final Map<SessionKey, Session> sessions = new HashMap<>();
@@ -44,13 +51,20 @@ public final class FakeTokenStore implements TokenStore {
     public synchronized Optional<Session> load(SessionKey key) {
         Objects.requireNonNull(key, "key");
         check();
+        checkOpenable(key);
         return Optional.ofNullable(sessions.get(key));
     }
 
     @Override
-    public synchronized SaveResult save(Session session, long expectedVersion) {
+    public SaveResult save(Session session, long expectedVersion) {
         Objects.requireNonNull(session, "session");
+        runBeforeSave();
+        return saveNow(session, expectedVersion);
+    }
+
+    private synchronized SaveResult saveNow(Session session, long expectedVersion) {
         check();
+        checkOpenable(session.key());
         saves.incrementAndGet();
         Session stored = sessions.get(session.key());
         long version = stored == null ? 0 : stored.version();
@@ -63,24 +77,39 @@ public final class FakeTokenStore implements TokenStore {
     }
 
     @Override
-    public synchronized SaveResult save(Session session, long expectedVersion, Lease lease) {
+    public SaveResult save(Session session, long expectedVersion, Lease lease) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(lease, "lease");
         if (!lease.key().equals(session.key())) {
             throw new IllegalArgumentException("the lease is for " + lease.key() + ", the session for " + session.key());
         }
+        runBeforeSave();
+        return saveNow(session, expectedVersion, lease);
+    }
+
+    private synchronized SaveResult saveNow(Session session, long expectedVersion, Lease lease) {
         check();
+        checkOpenable(session.key());
         if (fences.getOrDefault(session.key(), 0L) > lease.fence()) {
             saves.incrementAndGet();
             return new SaveResult.Fenced(Optional.ofNullable(sessions.get(session.key())));
         }
-        return save(session, expectedVersion);
+        return saveNow(session, expectedVersion);
+    }
+
+    private void runBeforeSave() {
+        Runnable hook = beforeNextSave;
+        beforeNextSave = null;
+        if (hook != null) {
+            hook.run(); // outside the lock, like another process
+        }
     }
 
     @Override
     public synchronized boolean delete(SessionKey key, long expectedVersion) {
         Objects.requireNonNull(key, "key");
         check();
+        checkOpenable(key);
         Session stored = sessions.get(key);
         if (stored == null || stored.version() != expectedVersion) {
             return false;
@@ -92,7 +121,7 @@ public final class FakeTokenStore implements TokenStore {
     @Override
     public synchronized List<Session> list() {
         check();
-        return List.copyOf(sessions.values());
+        return sealed ? List.of() : List.copyOf(sessions.values());
     }
 
     @Override
@@ -161,6 +190,13 @@ public final class FakeTokenStore implements TokenStore {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a lease ttl must be positive, got " + ttl);
+        }
+    }
+
+    private void checkOpenable(SessionKey key) {
+        if (sealed && sessions.containsKey(key)) {
+            throw new StoreException("the stored session of " + key + " cannot be opened with this store key", null,
+                    false);
         }
     }
 

@@ -70,7 +70,7 @@ class SessionStateMachineTest {
 
     private static KeyState held(boolean hot) {
         return new KeyState(Optional.of(HELD), false, hot ? HELD.bearer() : null, Optional.of(CREDENTIALS),
-                Optional.empty(), 0, Instant.MIN, List.of(), Optional.empty());
+                Optional.empty(), 0, Instant.MIN, List.of(), Optional.empty(), List.of());
     }
 
     private static Flight flight(Purpose purpose) {
@@ -150,7 +150,7 @@ class SessionStateMachineTest {
                 row("login answered: hosts seeded, session saved", CREDENTIALS_ONLY, loggingIn,
                         new Event.LoginAnswered(answer), 0, Status.NO_SESSION, "Seed", "Save"),
                 row("login saved: held, announced, keep-alive planned", CREDENTIALS_ONLY, loggingIn,
-                        new Event.Saved(HELD), 0, Status.FRESH, "Announce(LoggedIn)", "Wake(0m..4m spread)",
+                        new Event.Saved(HELD, false), 0, Status.FRESH, "Announce(LoggedIn)", "Wake(0m..4m spread)",
                         "Finish(Usable)"),
                 row("login rejected (401): stopped until new credentials", CREDENTIALS_ONLY, loggingIn,
                         new Event.LoginAnswered(new CredentialsRejected("bad")), 0, Status.STOPPED, "Wake(none)",
@@ -180,7 +180,7 @@ class SessionStateMachineTest {
                         new Event.RefreshAnswered(new Refreshed(HELD.confirmedAt(T0.plus(Duration.ofMinutes(5)),
                                 List.of()))), 5, Status.STALE, "Save"),
                 row("refresh saved: fresh, announced, keep-alive planned", CHECKED, refreshing,
-                        new Event.Saved(HELD.confirmedAt(T0.plus(Duration.ofMinutes(5)), List.of())), 5, Status.FRESH,
+                        new Event.Saved(HELD.confirmedAt(T0.plus(Duration.ofMinutes(5)), List.of()), false), 5, Status.FRESH,
                         "Announce(Refreshed)", "Wake(5m..9m spread)", "Finish(Usable)"),
                 row("refresh answered 401 (session gone), credentials held: one re-login", CHECKED, refreshing,
                         new Event.RefreshAnswered(new SessionGone(false)), 5, Status.EXPIRED,
@@ -257,7 +257,7 @@ class SessionStateMachineTest {
         LoggedIn answer = new LoggedIn(NEWER, Map.of());
         Flight login = Flight.login(CREDENTIALS).withAnswer(answer).loggingIn(0, false);
 
-        Step step = MACHINE.next(KEY, CREDENTIALS_ONLY, login, new Event.Saved(NEWER), T0, 0.5);
+        Step step = MACHINE.next(KEY, CREDENTIALS_ONLY, login, new Event.Saved(NEWER, false), T0, 0.5);
 
         assertThat(step.effects().getLast()).isEqualTo(new Effect.Finish(new FlightResult.LoginAnswer(answer)));
     }
