@@ -99,18 +99,7 @@ final class AgentCommand implements Callable<Integer> {
             AgentDirectory.removeLeftovers(root.env()).forEach(leftover -> output.note("agent: removed " + leftover
                     + ", left by an agent that did not stop cleanly"));
             // Then own every file: a second agent given the same files stops here, leaving the running one's alone.
-            for (AgentTarget target : targets) {
-                target.sink().ifPresent(owned::add);
-                target.jsonSink().ifPresent(owned::add);
-            }
-            key.ifPresent(owned::add);
-            for (AgentTarget target : targets) {
-                if (target.sink().isPresent() || target.jsonSink().isPresent()) {
-                    SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
-                    pointers.put(target, pointer);
-                    owned.add(pointer);
-                }
-            }
+            owned.addAll(filesToOwn(targets, key, pointers));
             owned.forEach(SinkFile::claim);
 
             AgentReporter reporter = new AgentReporter(output);
@@ -159,6 +148,25 @@ final class AgentCommand implements Callable<Integer> {
             stop(server, sinks, core, owned);
             throw e;
         }
+    }
+
+    /** The files this agent writes: sinks, key file, then the sink pointers (also put in {@code pointers}). */
+    private List<SinkFile> filesToOwn(List<AgentTarget> targets, Optional<SinkFile> key,
+            Map<AgentTarget, SinkFile> pointers) {
+        List<SinkFile> files = new ArrayList<>();
+        for (AgentTarget target : targets) {
+            target.sink().ifPresent(files::add);
+            target.jsonSink().ifPresent(files::add);
+        }
+        key.ifPresent(files::add);
+        for (AgentTarget target : targets) {
+            if (target.sink().isPresent() || target.jsonSink().isPresent()) {
+                SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
+                pointers.put(target, pointer);
+                files.add(pointer);
+            }
+        }
+        return files;
     }
 
     /**

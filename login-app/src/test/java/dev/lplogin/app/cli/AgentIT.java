@@ -131,9 +131,8 @@ class AgentIT {
         assertThat(emulator.expireSessions(ACCOUNT, USER)).isEqualTo(1);
         List<CompletableFuture<HttpResponse<String>>> reports = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reports.add(http.sendAsync(HttpRequest.newBuilder(url.resolve("/v1/invalidate?account=" + ACCOUNT
-                    + "&user=" + USER)).header(AgentKey.HEADER, key)
-                    .POST(HttpRequest.BodyPublishers.ofString(old)).build(), HttpResponse.BodyHandlers.ofString()));
+            reports.add(http.sendAsync(invalidation(url.resolve("/v1/invalidate?account=" + ACCOUNT + "&user="
+                    + USER), key, old), HttpResponse.BodyHandlers.ofString()));
         }
         int renewals = 0;
         for (CompletableFuture<HttpResponse<String>> report : reports) {
@@ -151,8 +150,7 @@ class AgentIT {
                 .isEqualTo(1);
         assertThat(get(url.resolve("/v1/token"), key).body()).isEqualTo(renewed);
         // a late report of the old bearer changes nothing
-        HttpResponse<String> late = http.send(HttpRequest.newBuilder(url.resolve("/v1/invalidate"))
-                .header(AgentKey.HEADER, key).POST(HttpRequest.BodyPublishers.ofString(old)).build(),
+        HttpResponse<String> late = http.send(invalidation(url.resolve("/v1/invalidate"), key, old),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(late.statusCode()).isEqualTo(200);
         assertThat(late.body()).as("nothing changed").contains("\"renewed\":false");
@@ -427,8 +425,7 @@ class AgentIT {
         long refreshes = emulator.stats().requests(Endpoint.REFRESH);
 
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url.resolve("/v1/invalidate"))
-                    .header(AgentKey.HEADER, key).POST(HttpRequest.BodyPublishers.ofString(current)).build(),
+            HttpResponse<String> answer = http.send(invalidation(url.resolve("/v1/invalidate"), key, current),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("\"renewed\":false");
@@ -489,6 +486,12 @@ class AgentIT {
         }).get(60, TimeUnit.SECONDS);
         assertThat(first).as("the first stdout line").isNotNull().matches("http://127\\.0\\.0\\.1:\\d+");
         return URI.create(first);
+    }
+
+    /** {@code POST /v1/invalidate} at {@code uri} reporting {@code refused}. */
+    private static HttpRequest invalidation(URI uri, String key, String refused) {
+        return HttpRequest.newBuilder(uri).header(AgentKey.HEADER, key)
+                .POST(HttpRequest.BodyPublishers.ofString(refused)).build();
     }
 
     /** A raw connection to the agent that has sent {@code text}. */
