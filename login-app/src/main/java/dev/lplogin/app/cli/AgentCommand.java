@@ -1,6 +1,7 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.config.AppConfig;
+import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.SessionKey;
@@ -110,7 +111,8 @@ final class AgentCommand implements Callable<Integer> {
             };
             LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
                     .refreshInterval(refreshInterval).build();
-            core = metrics.core(config, settings, listener);
+            LoginComponent component = metrics.component(config, settings, listener);
+            core = component.loginUseCase();
             for (AgentTarget target : targets) {
                 LoginUseCase loginCore = core;
                 target.credentials().ifPresent(credentials -> loginCore.useCredentials(target.key().account(),
@@ -127,7 +129,8 @@ final class AgentCommand implements Callable<Integer> {
             if (bound.isPresent()) {
                 AgentKey agentKey = AgentKey.generate();
                 key.orElseThrow().write(agentKey.reveal() + "\n");
-                server = bound.get().serve(agentKey, core, targets, sinks, metrics::scrape, root.clock());
+                server = bound.get().serve(agentKey, core, targets, sinks, metrics::scrape, root.clock(),
+                        new AgentProxy(component.livePersonCalls(), targets));
                 output.raw(server.url().toString()); // the first stdout line, for whoever started the agent
             }
             output.note("agent: keeping " + Formats.count(targets.size(), "session") + " alive"

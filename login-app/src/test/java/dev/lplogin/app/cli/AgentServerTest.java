@@ -2,6 +2,9 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lplogin.adapter.http.HttpSettings;
+import dev.lplogin.adapter.http.HttpTransport;
+import dev.lplogin.calls.LivePersonCalls;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.Secret;
@@ -37,6 +40,7 @@ class AgentServerTest {
 
     private AgentServer server;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpTransport transport = HttpTransport.create(HttpSettings.builder().build()); // for the proxy
 
     @AfterEach
     void stop() {
@@ -44,6 +48,7 @@ class AgentServerTest {
             server.stop();
         }
         http.close();
+        transport.close();
     }
 
     @Test
@@ -82,9 +87,10 @@ class AgentServerTest {
                 Optional.empty()));
         Output output = new Output(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false,
                 false);
+        FailingCore core = new FailingCore(bearer);
         server = AgentServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .serve(key, new FailingCore(bearer), targets, new AgentSinks(targets, output, Clock.systemUTC()),
-                        Optional::empty, Clock.systemUTC());
+                .serve(key, core, targets, new AgentSinks(targets, output, Clock.systemUTC()), Optional::empty,
+                        Clock.systemUTC(), new AgentProxy(new LivePersonCalls(core, transport), targets));
         return key;
     }
 
