@@ -443,7 +443,7 @@ class AgentIT {
         Path python = Path.of("/usr/bin/python3");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "python3 is installed");
         String docs = Files.readString(Path.of("..", "docs", "agent.md"));
-        int start = docs.indexOf("```python\n") + "```python\n".length();
+        int start = docs.indexOf("```python\n", docs.indexOf("## Using it from Python")) + "```python\n".length();
         String example = docs.substring(start, docs.indexOf("```", start));
         // where the docs put the sink without $XDG_RUNTIME_DIR, and the default key file (XDG_STATE_HOME is set)
         Path sink = dir.resolve("home/.local/state/lp-login/bearer");

@@ -54,7 +54,7 @@ class ShellConventionsIT {
     void exec_passes_the_bearer_and_none_of_lp_logins_own_secrets() {
         Map<String, String> env = new java.util.HashMap<>(Map.of("LP_PASSWORD", DemoAccount.PASSWORD,
                 "LP_REDIS_PASSWORD", "redis-pw-1", "BOT_LP_CLIENT_SECRET", "bot-secret-2",
-                "BOT_LP_PASSWORD", "bot-pw-3", "LP_STORE_KEY_PREVIOUS", "old-key-4",
+                "BOT_LP_PASSWORD", "bot-pw-3", "OTHER_LP_STORE_KEY", "old-key-4",
                 "HTTPS_PROXY", "http://proxy-user:proxy-pw-5@127.0.0.1:9", "all_proxy", "socks5://u:proxy-pw-6@h:1",
                 "LP_ACCESS_TOKEN_SECRET", "oauth1-7", "KEEP_ME", "plain-value"));
         env.put("http_proxy", "http://127.0.0.1:3128");
