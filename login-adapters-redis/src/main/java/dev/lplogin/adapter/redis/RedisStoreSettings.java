@@ -92,6 +92,17 @@ public record RedisStoreSettings(RedisEndpoint endpoint, String keyPrefix, Optio
         return withEndpoint(endpoint.withPassword(password));
     }
 
+    /**
+     * With this password when present, else unchanged (the URL's password, if any, stays), e.g.
+     * {@code withPassword(Secret.fromEnvironment(System.getenv(), "LP_REDIS_PASSWORD"))}.
+     *
+     * @param password the password, or empty for none
+     * @return the settings with it
+     */
+    public RedisStoreSettings withPassword(Optional<Secret> password) {
+        return password.map(this::withPassword).orElse(this);
+    }
+
     public RedisStoreSettings withEndpoint(RedisEndpoint value) {
         return new RedisStoreSettings(value, keyPrefix, key, caCert, clock, commandTimeout, connectTimeout,
                 leaseGrace, domainApi, plaintextAllowed);

@@ -9,9 +9,7 @@ import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.emulator.RecordedApiRequest;
 import dev.lplogin.testkit.ConcurrentCallsScenario;
 import dev.lplogin.testkit.EmulatorExtension;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,8 +135,9 @@ class AgentProxyIT {
         String renewed = token();
         agent.toHandle().destroy();
         assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(log.get(30, TimeUnit.SECONDS)).as("the agent's --verbose log").contains("logged in again").doesNotContain(killed)
-                .doesNotContain(renewed).doesNotContain(key).doesNotContain(DemoAccount.PASSWORD);
+        assertThat(log.get(30, TimeUnit.SECONDS)).as("the agent's --verbose log").contains("logged in again")
+                .doesNotContain(killed).doesNotContain(renewed).doesNotContain(key)
+                .doesNotContain(DemoAccount.PASSWORD);
     }
 
     @Test
@@ -242,15 +241,8 @@ class AgentProxyIT {
     }
 
     /** The URL a started agent prints first. */
-    static URI firstLine(Process agent) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
-        String first = CliProcess.async(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+    private static URI firstLine(Process agent) throws Exception {
+        String first = CliProcess.firstLine(agent);
         assertThat(first).as("the first stdout line").isNotNull().matches("http://127\\.0\\.0\\.1:\\d+");
         return URI.create(first);
     }
