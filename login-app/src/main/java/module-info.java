@@ -3,11 +3,14 @@
  * that products using Dagger can reuse {@code LoginComponent}; the CLI is not an API.
  */
 module dev.lplogin.app {
+    // transitive: every module whose types the exported wiring package shows, so that `requires dev.lplogin.app;`
+    // alone compiles an embedder's code (release-check/consumer proves it)
     requires transitive dev.lplogin.domain;
-    requires dev.lplogin.adapter.http;
+    requires transitive dev.lplogin.adapter.http; // AdapterSettings.http(): HttpSettings
+    requires transitive dev.lplogin.adapter.storage; // AdapterSettings.Store.Directory: EncryptionKey
+    // AdapterSettings.Store.Redis: RedisStoreSettings; Lettuce itself is loaded only when a redis:// store is configured
+    requires transitive dev.lplogin.adapter.redis;
     requires transitive dev.lplogin.calls; // lp-login api; LoginComponent.livePersonCalls
-    requires dev.lplogin.adapter.storage;
-    requires dev.lplogin.adapter.redis; // loaded only when a redis:// store is configured (RedisStoreWiring)
     requires transitive dev.lplogin.adapter.metrics; // LoginComponent.create takes a MeterRegistry
     requires micrometer.registry.prometheus; // the agent's /metrics
     requires dev.lplogin.emulator;

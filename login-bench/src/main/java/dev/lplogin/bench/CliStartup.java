@@ -84,11 +84,60 @@ final class CliStartup {
                 paired(table, "token, fresh stored session, LP_CLASS_CACHE=off", token, hello, noCache, pairs);
             }
 
+            distribution(table, root, token, env, pairs);
+
             Path modules = root.resolve("login-app/target/modules");
             classes(table, "token", jdk, modules, env, "token");
             classes(table, "--help", jdk, modules, env, "--help");
         } finally {
             deleteTree(home);
+        }
+    }
+
+    /**
+     * The released distribution (bin/release's tarball, if one was built): its {@code token}, unpacked in a scratch
+     * folder, beside a hello-world JVM of its own runtime with the same flags. Its class-data cache was recorded at
+     * release time, so its first run is measured like every other.
+     */
+    private static void distribution(Table table, Path root, List<String> clone, Map<String, String> env, int pairs)
+            throws IOException, InterruptedException {
+        Path tarball;
+        try (var files = Files.list(root.resolve("target/release"))) {
+            tarball = files.filter(f -> f.getFileName().toString().matches("lp-login-.*-linux-x64\\.tar\\.gz"))
+                    .findFirst().orElse(null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            tarball = null;
+        }
+        if (tarball == null) {
+            table.add("cli", "distribution (tarball)", "none", "", "run bin/release to measure it");
+            return;
+        }
+        Path unpacked = Files.createTempDirectory("lp-login-bench-dist-");
+        try {
+            Result untar = exec(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), env);
+            if (untar.exit() != 0) {
+                throw new IllegalStateException("cannot unpack " + tarball + ": " + untar.err());
+            }
+            Path home;
+            try (var dirs = Files.list(unpacked)) {
+                home = dirs.findFirst().orElseThrow();
+            }
+            List<String> token = List.of(home.resolve("bin/lp-login").toString(), clone.getLast());
+            Result first = exec(token, env);
+            if (first.exit() != 0 || first.out().isBlank()) {
+                throw new IllegalStateException("the distribution's lp-login token failed: " + first.err());
+            }
+            List<String> hello = new ArrayList<>();
+            hello.add(home.resolve("runtime/bin/java").toString());
+            hello.addAll(LAUNCHER_FLAGS);
+            hello.add("-cp");
+            hello.add(codeSource());
+            hello.add(Hello.class.getName());
+            table.add("cli", "distribution", tarball.getFileName().toString(), "", "unpacked, first run included");
+            paired(table, "token from the tarball, fresh stored session", token, hello, env, pairs,
+                    "floor: hello world on the tarball's runtime; goal ≤ 4");
+        } finally {
+            deleteTree(unpacked);
         }
     }
 
@@ -119,6 +168,11 @@ final class CliStartup {
 
     private static void paired(Table table, String what, List<String> command, List<String> floor,
             Map<String, String> env, int pairs) {
+        paired(table, what, command, floor, env, pairs, "median of paired ratios; goal ≤ 6");
+    }
+
+    private static void paired(Table table, String what, List<String> command, List<String> floor,
+            Map<String, String> env, int pairs, String goal) {
         long[] app = new long[pairs];
         long[] hello = new long[pairs];
         long[] ratio = new long[pairs];
@@ -137,7 +191,7 @@ final class CliStartup {
         table.add("cli", "hello-world JVM, same JDK + flags (median)", Stats.millis(Stats.median(hello)), "ms",
                 "the floor");
         table.add("cli", "lp-login " + what + " / floor", Stats.median(ratio) / 1000.0, "ratio",
-                "median of paired ratios; goal ≤ 6");
+                goal);
     }
 
     private static void classes(Table table, String what, Path jdk, Path modules, Map<String, String> env,

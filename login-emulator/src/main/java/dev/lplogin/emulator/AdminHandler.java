@@ -39,7 +39,8 @@ final class AdminHandler {
 
     Reply addFault(Request request) {
         var body = JsonCodec.read(request.body(), AdminJson.FaultRequest.class, "{\"endpoint\":\""
-                + Endpoint.wireNames().replace(", ", "|") + "\",\"mode\":\"status|delay|reset|malformed\",…}");
+                + Endpoint.wireNames().replace(", ", "|") + "\",\"mode\":\"status|delay|reset|malformed"
+                + "|bearer-newline|huge-bearer|deep-json\",…}");
         server.inject(toFault(body));
         return Reply.json(200, new AdminJson.Faults(server.pendingFaults()));
     }
@@ -103,10 +104,10 @@ final class AdminHandler {
 
     private static Fault.Mode parseMode(String mode) {
         try {
-            return Fault.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+            return Fault.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown mode '" + mode + "': use one of status, delay, reset, malformed");
+            throw new IllegalArgumentException("unknown mode '" + mode + "': use one of status, delay, reset,"
+                    + " malformed, bearer-newline, huge-bearer, deep-json");
         }
     }
 

@@ -27,7 +27,18 @@ public record Fault(Endpoint endpoint, Mode mode, int status, Optional<Duration>
         /** Close the connection without any answer. */
         RESET,
         /** Answer 200 with a body that is not valid JSON. */
-        MALFORMED
+        MALFORMED,
+        /** Answer 200 with a login answer whose bearer holds a line break (a header injection attempt). */
+        BEARER_NEWLINE,
+        /** Answer 200 with a login answer whose bearer is 900 KB long. */
+        HUGE_BEARER,
+        /** Answer 200 with well-formed JSON nested 100,000 levels deep. */
+        DEEP_JSON;
+
+        /** Whether this mode answers 200 with a hostile body of its own (the client must refuse it clearly). */
+        public boolean hostile() {
+            return this == BEARER_NEWLINE || this == HUGE_BEARER || this == DEEP_JSON;
+        }
     }
 
     /** Validates the combination; see the factories for the usual shapes. */
@@ -71,6 +82,17 @@ public record Fault(Endpoint endpoint, Mode mode, int status, Optional<Duration>
     /** The next {@code times} requests get their connection closed without an answer. */
     public static Fault reset(Endpoint endpoint, int times) {
         return new Fault(endpoint, Mode.RESET, 0, Optional.empty(), Duration.ZERO, times);
+    }
+
+    /**
+     * The next {@code times} requests are answered 200 with the hostile body of {@code mode} (one whose
+     * {@link Mode#hostile()} is true): what a compromised or broken server, or a man in the middle, could send.
+     */
+    public static Fault hostile(Endpoint endpoint, Mode mode, int times) {
+        if (!mode.hostile()) {
+            throw new IllegalArgumentException(mode + " is not a hostile-answer mode");
+        }
+        return new Fault(endpoint, mode, 0, Optional.empty(), Duration.ZERO, times);
     }
 
     /** The next {@code times} requests are answered 200 with broken JSON. */

@@ -143,6 +143,10 @@ final class Router implements HttpHandler {
                 case MALFORMED -> {
                     return Optional.of(new Reply(200, Map.of("Content-Type", "application/json"), BROKEN_JSON));
                 }
+                case BEARER_NEWLINE, HUGE_BEARER, DEEP_JSON -> {
+                    return Optional.of(new Reply(200, Map.of("Content-Type", "application/json"),
+                            HostileAnswers.body(fault.get().mode())));
+                }
                 case DELAY -> {
                     if (!pause(fault.get().delay())) {
                         return Optional.empty();

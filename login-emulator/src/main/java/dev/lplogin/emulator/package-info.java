@@ -49,7 +49,9 @@
  *       "path":…,"query":"v=2.0","status":201,"headers":["authorization","content-type",…]}]}}: the last 1,000
  *       requests to the protected API, oldest first, with header names only (never values)</li>
  *   <li>{@code POST /_emulator/faults} {@code {"endpoint":"csds|login|refresh|logout|list-skills|create-skill",
- *       "mode":"status|delay|reset|malformed","status":503,"retryAfterSeconds":5,"delayMs":2000,"times":2}}
+ *       "mode":"status|delay|reset|malformed|bearer-newline|huge-bearer|deep-json","status":503,
+ *       "retryAfterSeconds":5,"delayMs":2000,"times":2}} (the last three answer 200 with a hostile body: a bearer with
+ *       a line break, a 900 KB bearer, JSON nested 100,000 deep)
  *       ({@code times} defaults to 1); {@code DELETE /_emulator/faults} clears them</li>
  *   <li>{@code POST /_emulator/sessions/expire} with no body or {@code {}} (all), {@code {"account":…}} or
  *       {@code {"account":…,"username":…}} → {@code {"expired":n}}</li>

@@ -71,14 +71,16 @@ public final class RedisCluster implements AutoCloseable {
      */
     public RedisServer awaitFailover(String key, RedisServer old, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String view = "";
         while (System.nanoTime() < deadline) {
-            List<RedisServer> running = nodes.stream().filter(RedisServer::running).toList();
             try {
+                RedisServer asked = anyRunning();
+                view = asked.command("CLUSTER", "NODES");
                 RedisServer promoted = primaryOf(key);
-                boolean agreed = promoted != old && running.stream()
-                        .allMatch(node -> primaryOfSlot(node, slot(node, key)) == promoted);
-                if (agreed) {
-                    awaitOk(running, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                // the promoted replica has taken the slot over in its own view too
+                if (promoted != old && primaryOfSlot(promoted, slot(promoted, key)) == promoted) {
+                    awaitOk(nodes.stream().filter(RedisServer::running).toList(),
+                            Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                     return promoted;
                 }
             } catch (IllegalStateException e) {
@@ -86,7 +88,31 @@ public final class RedisCluster implements AutoCloseable {
             }
             RedisServer.pause(20);
         }
-        throw new IllegalStateException("no replica took over the slot of " + key + " within " + timeout);
+        throw new IllegalStateException("no replica took over the slot of " + key + " within " + timeout
+                + "; the cluster as a running node saw it:\n" + view);
+    }
+
+    /** Waits until the replicas of {@code key}'s primary have everything it wrote so far (replication offsets equal). */
+    public void awaitReplicated(String key, Duration timeout) {
+        RedisServer primary = primaryOf(key);
+        String id = primary.command("CLUSTER", "MYID");
+        long written = Long.parseLong(primary.info("replication", "master_repl_offset"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String line : primary.command("CLUSTER", "NODES").lines().toList()) {
+            String[] fields = line.split(" ");
+            if (fields.length < 4 || !fields[3].equals(id) || fields[2].contains("fail")) {
+                continue; // not one of its replicas, or a dead one
+            }
+            int port = Integer.parseInt(fields[1].substring(fields[1].lastIndexOf(':') + 1, fields[1].indexOf('@')));
+            RedisServer replica = nodes.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+            while (Long.parseLong(replica.info("replication", "slave_repl_offset")) < written) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the replica on port " + port + " did not catch up within "
+                            + timeout);
+                }
+                RedisServer.pause(10);
+            }
+        }
     }
 
     @Override

@@ -79,7 +79,9 @@ public final class RedisServer implements AutoCloseable {
         // the bus port defaults to port + 10000, which is past 65535 for many ephemeral ports
         return start(Optional.empty(), List.of("--cluster-enabled", "yes", "--cluster-port",
                 Integer.toString(freePort()), "--cluster-config-file", "nodes.conf",
-                "--cluster-node-timeout", "1000", "--cluster-require-full-coverage", "no"));
+                "--cluster-node-timeout", "1000", "--cluster-require-full-coverage", "no",
+                // a replica fails over however long its link was down (a busy test machine stalls processes)
+                "--cluster-replica-validity-factor", "0"));
     }
 
     /**

@@ -68,6 +68,8 @@ public final class HttpTransport implements AutoCloseable {
     private static final AtomicLong TRANSPORTS = new AtomicLong();
     /** The JDK client's idle-connection timeout in seconds; JVM-wide, read once (see {@link HttpSettings}). */
     static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+    /** How deep an answer's JSON may nest; LivePerson's nest 3 or 4 levels. Deeper is refused before binding. */
+    static final int MAX_JSON_DEPTH = 64;
 
     private final HttpSettings settings;
     private final Endpoints endpoints;
@@ -228,22 +230,37 @@ public final class HttpTransport implements AutoCloseable {
 
     /** What an error answer says, or an empty detail when it says nothing readable. */
     ErrorDetail errorDetail(Answer answer) {
-        return wellFormed(answer.text()) ? ErrorDetail.of(answer, jsonb) : new ErrorDetail("", -1);
+        return jsonProblem(answer.text()).isEmpty() ? ErrorDetail.of(answer, jsonb) : new ErrorDetail("", -1);
     }
 
     /**
-     * Whether {@code text} is complete, well-formed JSON. Checked before binding because Parsson 1.1 (under Yasson
-     * 3.0.4) loops forever when a truncated body ends inside an object it skips as unknown: found by the
-     * emulator's {@code malformed} fault on the Domain API.
+     * What is wrong with {@code text} as JSON to bind, or empty when it is complete, well-formed JSON nested at most
+     * {@link #MAX_JSON_DEPTH} levels. Checked before binding because Parsson 1.1 (under Yasson 3.0.4) loops forever
+     * when a truncated body ends inside an object it skips as unknown (found by the emulator's {@code malformed}
+     * fault on the Domain API), and Parsson refuses JSON nested over 1,000 deep with a bare {@code RuntimeException}
+     * ("Input is too deeply nested"), which reached the user as an "unexpected error".
      */
-    private static boolean wellFormed(String text) {
+    private static Optional<String> jsonProblem(String text) {
+        int depth = 0;
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
-                parser.next();
+                switch (parser.next()) {
+                    case START_ARRAY, START_OBJECT -> {
+                        if (++depth > MAX_JSON_DEPTH) {
+                            return Optional.of("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
+                        }
+                    }
+                    case END_ARRAY, END_OBJECT -> depth--;
+                    default -> {
+                    }
+                }
             }
-            return true;
-        } catch (JsonException malformed) {
-            return false;
+            return Optional.empty();
+        } catch (JsonException | IllegalStateException malformed) {
+            return Optional.of("not well-formed JSON");
+        } catch (RuntimeException parserLimit) {
+            // a limit of the parser's own, reported as a bare RuntimeException; its message holds no content
+            return Optional.of("not JSON this client reads (" + Printable.of(parserLimit.getMessage(), 80) + ")");
         }
     }
 
@@ -299,8 +316,9 @@ public final class HttpTransport implements AutoCloseable {
     <T> T read(Operation operation, Answer answer, Class<T> type, String what) {
         try {
             String text = answer.text();
-            if (!wellFormed(text)) {
-                throw new ProtocolViolationException(operation, what + " is not well-formed JSON ("
+            Optional<String> problem = jsonProblem(text);
+            if (problem.isPresent()) {
+                throw new ProtocolViolationException(operation, what + " is " + problem.get() + " ("
                         + answer.body().length + " bytes)");
             }
             T value = jsonb.fromJson(text, type);

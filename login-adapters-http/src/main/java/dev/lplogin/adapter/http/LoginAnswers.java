@@ -4,6 +4,7 @@ import dev.lplogin.adapter.http.json.BaseUriJson;
 import dev.lplogin.adapter.http.json.LoginAnswerJson;
 import dev.lplogin.adapter.http.json.LoginConfigJson;
 import dev.lplogin.domain.model.AccountId;
+import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.Session;
@@ -24,6 +25,11 @@ import java.util.logging.Logger;
 final class LoginAnswers {
 
     private static final Logger LOG = Logger.getLogger(LoginAnswers.class.getPackageName());
+    /**
+     * The longest bearer or csrf token taken, in characters. Each is sent back as one HTTP header value; LivePerson's
+     * are a few hundred characters, and servers commonly refuse header lines beyond 8 KiB.
+     */
+    static final int MAX_TOKEN_CHARS = 8 * 1024;
 
     private LoginAnswers() {
     }
@@ -40,6 +46,8 @@ final class LoginAnswers {
         if (answer.bearer() == null) {
             throw invalid("it has no bearer");
         }
+        requireHeaderValue("bearer", answer.bearer());
+        requireHeaderValue("csrf", answer.csrf());
         // spec §3.1: read config, fall back to siteConfig; userId is required (as LivePerson's node SDK does).
         LoginConfigJson config = answer.config() != null ? answer.config() : answer.siteConfig();
         if (config == null || config.userId() == null || config.userId().isBlank()) {
@@ -86,6 +94,26 @@ final class LoginAnswers {
             }
         }
         return services;
+    }
+
+    /**
+     * Refuses a token that is not one HTTP header value of sane length: a line break in it would inject headers into
+     * every call that carries it, and a huge one would be sent (and stored, and printed) on every call. The message
+     * says what is wrong, never the value.
+     */
+    private static void requireHeaderValue(String what, Secret token) {
+        String value = token.reveal();
+        if (value.length() > MAX_TOKEN_CHARS) {
+            throw invalid("its " + what + " is not one HTTP header value of sane length (" + value.length()
+                    + " characters, at most " + MAX_TOKEN_CHARS + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw invalid("its " + what + " is not one HTTP header value: it holds a control character, a space"
+                        + " or a non-ASCII character (at position " + i + ")");
+            }
+        }
     }
 
     private static ProtocolViolationException invalid(String why) {

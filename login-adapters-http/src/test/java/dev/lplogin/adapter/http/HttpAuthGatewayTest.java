@@ -353,6 +353,7 @@ class HttpAuthGatewayTest extends AuthGatewayContract {
                 case DELAY -> "delayed " + fault.delay().toMillis() + " ms";
                 case RESET -> "reset";
                 case MALFORMED -> "malformed";
+                case BEARER_NEWLINE, HUGE_BEARER, DEEP_JSON -> "hostile (" + fault.mode() + ")";
             };
             return call.name().toLowerCase(java.util.Locale.ROOT) + " " + what + " " + times
                     + (setting.isEmpty() ? "" : ", " + setting) + " " + expected + " after " + requests

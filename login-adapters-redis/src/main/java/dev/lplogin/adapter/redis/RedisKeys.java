@@ -1,20 +1,19 @@
 package dev.lplogin.adapter.redis;
 
+import dev.lplogin.adapter.storage.SessionRecordFormat;
 import dev.lplogin.domain.model.SessionKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names of the store's Redis keys. Every key of one session carries the hash tag {@code {h}}, h being the hex
- * SHA-256 of {@code account/loginName} (the file store's file name), so that they live in one Redis Cluster slot and
- * one script may touch them all:
+ * The names of the store's Redis keys. Every key of one session carries the hash tag {@code {h}}, h being the
+ * record's name in the {@link SessionRecordFormat} (the hex SHA-256 of {@code account/loginName}, preceded by the
+ * Domain API base when the store is tied to one: the file store's file name), so that they live in one Redis Cluster
+ * slot and one script may touch them all:
  * <ul>
- *   <li>{@code <prefix>{h}:session}, a hash: {@code version} and {@code record} (the session, sealed or not);
+ *   <li>{@code <prefix>{h}:session}, a hash: {@code version} and {@code record} (the session, sealed or not); it
+ *       expires in Redis a while after the session's hard deadline;
  *   <li>{@code <prefix>{h}:lease}, a hash: {@code token}, {@code fence}, {@code expires}; it expires in Redis a
  *       little after the lease does;
  *   <li>{@code <prefix>{h}:fence}, the last fence granted on the key; never expires, so fences never go back;
@@ -33,14 +32,9 @@ final class RedisKeys {
         this.sessionKey = Pattern.compile(Pattern.quote(prefix) + "\\{([0-9a-f]{64})}" + Pattern.quote(SESSION));
     }
 
+    /** The hash of {@code key} in a store not tied to a Domain API (the store asks its record format). */
     static String hash(SessionKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SessionRecordFormat.of(Optional.empty()).nameOf(key);
     }
 
     String session(String hash) {

@@ -16,6 +16,7 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
@@ -48,10 +49,12 @@ import javax.net.ssl.SSLException;
  * <p>The three {@linkplain RedisEndpoint.Topology shapes}: one node; Sentinel, where every (re)connect asks the
  * sentinels for the current primary, so that a failover is followed without a restart; Cluster, where Lettuce routes
  * each command (each script, by its first key) to the primary of its slot, and refreshes its view of the cluster when
- * a node stops answering, a redirection ({@code MOVED}/{@code ASK}) comes back, and every {@value #TOPOLOGY_REFRESH_SECONDS} s.
+ * a node stops answering, a redirection ({@code MOVED}/{@code ASK}) comes back, and every
+ * {@value #TOPOLOGY_REFRESH_SECONDS} s.
  *
  * <p>While disconnected, commands are rejected at once instead of queued: a store that is down must fail fast so that
- * the core serves what it holds in memory.
+ * the core serves what it holds in memory. (In a cluster, a command routed to a node that is down waits for the
+ * command timeout at most: Lettuce connects to cluster nodes lazily, on the first command for each.)
  */
 final class RedisLink implements AutoCloseable {
 
@@ -59,7 +62,7 @@ final class RedisLink implements AutoCloseable {
     // after a failed connect, callers fail fast for this long instead of each waiting for the connect timeout
     private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MAX_DETAIL = 160;
-    static final int TOPOLOGY_REFRESH_SECONDS = 30;
+    private static final int TOPOLOGY_REFRESH_SECONDS = 30;
 
     private final RedisEndpoint endpoint;
     private final ClientResources resources;
@@ -111,7 +114,7 @@ final class RedisLink implements AutoCloseable {
 
         @Override
         public RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
-            return ((io.lettuce.core.api.StatefulRedisConnection<String, String>) connection).sync();
+            return ((StatefulRedisConnection<String, String>) connection).sync();
         }
 
         @Override
@@ -347,7 +350,7 @@ final class RedisLink implements AutoCloseable {
      * The Lettuce URIs of the endpoint: the node's; one Sentinel URI naming every sentinel and the master; or one per
      * cluster seed node.
      */
-    private static List<RedisURI> uris(RedisStoreSettings settings) {
+    static List<RedisURI> uris(RedisStoreSettings settings) {
         RedisEndpoint endpoint = settings.endpoint();
         if (endpoint.topology() instanceof RedisEndpoint.Sentinel sentinel) {
             RedisURI.Builder uri = RedisURI.builder().withSentinelMasterId(sentinel.master());

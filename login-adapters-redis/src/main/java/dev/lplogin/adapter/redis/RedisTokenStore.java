@@ -1,6 +1,7 @@
 package dev.lplogin.adapter.redis;
 
 import dev.lplogin.adapter.storage.CorruptRecordException;
+import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.adapter.storage.SessionRecordFormat;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
@@ -57,6 +58,15 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisTokenStore.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SCAN_BATCH = 500;
+    /**
+     * How long a session key outlives its session's hard deadline in Redis ({@code issuedAt + maxLifetime}; without
+     * one, {@value #UNBOUNDED_SESSION_HOURS} h after its last confirmation): a session no replica keeps alive any more
+     * leaves Redis by itself, bearer and cookies with it.
+     */
+    public static final Duration SESSION_KEY_GRACE = Duration.ofHours(1);
+    private static final int UNBOUNDED_SESSION_HOURS = 24;
+    private static final java.util.regex.Pattern LOOPBACK =
+            java.util.regex.Pattern.compile("localhost|127(\\.[0-9]{1,3}){3}|::1|0:0:0:0:0:0:0:1");
 
     private final RedisStoreSettings settings;
     private final RedisKeys keys;
@@ -67,14 +77,35 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private RedisTokenStore(RedisStoreSettings settings) {
         this.settings = settings;
         this.keys = new RedisKeys(settings.keyPrefix());
-        this.format = SessionRecordFormat.of(settings.key());
+        this.format = SessionRecordFormat.of(settings.key(), settings.domainApi());
         this.link = new RedisLink(settings);
-        this.notices = new SessionNotices(link, keys.channel(), this::load);
+        this.notices = new SessionNotices(link, keys.channel(), this::load, format::nameOf);
     }
 
-    /** A store on the Redis of {@code settings}; connects on first use. */
+    /**
+     * A store on the Redis of {@code settings}; connects on first use. Without a key, it warns once that the sessions
+     * are in clear in Redis, and refuses a Redis with a node not on this host (not loopback) unless
+     * {@link RedisStoreSettings#plaintextAllowed() plaintext was allowed} explicitly.
+     *
+     * @throws StoreException (not retryable) for a Redis not on this host without a key and without that opt-out
+     */
     public static RedisTokenStore create(RedisStoreSettings settings) {
-        return new RedisTokenStore(Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(settings, "settings");
+        if (settings.key().isEmpty()) {
+            boolean local = settings.endpoint().nodes().stream()
+                    .allMatch(node -> LOOPBACK.matcher(node.host().toLowerCase(java.util.Locale.ROOT)).matches());
+            if (!local && !settings.plaintextAllowed()) {
+                throw new StoreException("no store key is set, and Redis at " + settings.endpoint() + " is not on this"
+                        + " host: the bearer, csrf token and cookies of every session would be readable there by anyone"
+                        + " who can read that Redis. Set " + EncryptionKey.KEY_VARIABLE + " (the same on every replica;"
+                        + " head -c 32 /dev/urandom | base64), or set " + RedisStoreSettings.PLAINTEXT_VARIABLE
+                        + "=allow to keep sessions in clear there", null, false);
+            }
+            LOG.log(Level.WARNING, "no store key is set: sessions (bearer, csrf token, cookies) are kept in"
+                    + " clear in Redis at " + settings.endpoint() + ", readable by anyone who can read it; set "
+                    + EncryptionKey.KEY_VARIABLE + " to seal them");
+        }
+        return new RedisTokenStore(settings);
     }
 
     /**
@@ -130,7 +161,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         List<Object> reply = link.run(Script.SAVE, ScriptOutputType.MULTI,
                 new String[] {keys.session(hash), keys.fence(hash)},
                 Long.toString(expectedVersion), record, Long.toString(fence), keys.channel(),
-                notices.head(hash));
+                notices.head(hash), Long.toString(sessionKeyTtl(stored).toMillis()));
         String status = String.valueOf(reply.get(0));
         SaveResult result = switch (status) {
             case "saved" -> new SaveResult.Saved(session.withVersion(Long.parseLong(String.valueOf(reply.get(1)))));
@@ -268,9 +299,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         if (version == null || record == null) {
             return Optional.empty(); // deleted since the scan saw it
         }
+        if (!format.sameDomainApi(record.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty(); // a session obtained through another Domain API: not this store's
+        }
         try {
             Session session = format.decode("the Redis key " + redisKey, record.getBytes(StandardCharsets.UTF_8));
-            if (!RedisKeys.hash(session.key()).equals(hash)) {
+            if (!format.nameOf(session.key()).equals(hash)) {
                 throw new CorruptRecordException("it holds the session of another key");
             }
             notices.know(session.key());
@@ -293,6 +327,17 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             nanos = instant.getEpochSecond() < 0 ? 0 : Long.MAX_VALUE;
         }
         return String.format("%020d", Math.max(0, nanos));
+    }
+
+    /**
+     * How long the session key of {@code session} lives in Redis from now: until {@link #SESSION_KEY_GRACE} after the
+     * session's hard deadline (by this store's clock), and never less than that grace.
+     */
+    private Duration sessionKeyTtl(Session session) {
+        Instant deadline = session.expiresAt()
+                .orElse(session.lastConfirmedAt().plus(Duration.ofHours(UNBOUNDED_SESSION_HOURS)));
+        Duration left = Duration.between(settings.clock().instant(), deadline);
+        return (left.isNegative() ? Duration.ZERO : left).plus(SESSION_KEY_GRACE);
     }
 
     private String redisExpiry(Duration ttl) {

@@ -3,6 +3,7 @@ package dev.lplogin.adapter.redis;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.StoreException;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,10 +29,13 @@ final class SessionNotices {
 
     private static final System.Logger LOG = System.getLogger(SessionNotices.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int READ_ATTEMPTS = 5;
+    private static final long READ_PAUSE_MILLIS = 250;
 
     private final RedisLink link;
     private final String channel;
     private final Function<SessionKey, Optional<Session>> storedSession;
+    private final Function<SessionKey, String> hashOf;
     private final String store = randomHex(8);
     private final Map<String, SessionKey> keysByHash = new ConcurrentHashMap<>();
     private final Map<SessionKey, Seen> seen = new ConcurrentHashMap<>();
@@ -45,11 +49,14 @@ final class SessionNotices {
      * @param link          the store's connections (notices come on its pub/sub connection)
      * @param channel       the notice channel
      * @param storedSession reads a key's stored session afresh (the store's {@code load})
+     * @param hashOf        a key's hash, as the store names its Redis keys (see {@link RedisKeys})
      */
-    SessionNotices(RedisLink link, String channel, Function<SessionKey, Optional<Session>> storedSession) {
+    SessionNotices(RedisLink link, String channel, Function<SessionKey, Optional<Session>> storedSession,
+            Function<SessionKey, String> hashOf) {
         this.link = link;
         this.channel = channel;
         this.storedSession = storedSession;
+        this.hashOf = hashOf;
     }
 
     void onSessionReplaced(ReplacedSessionListener listener) {
@@ -58,7 +65,7 @@ final class SessionNotices {
 
     /** {@code key}'s hash, remembered so that a notice naming it can be traced back to the key. */
     String know(SessionKey key) {
-        String hash = RedisKeys.hash(key);
+        String hash = hashOf.apply(key);
         keysByHash.putIfAbsent(hash, key);
         return hash;
     }
@@ -105,16 +112,38 @@ final class SessionNotices {
         if (before == null || version <= before.version()) {
             return;
         }
-        try {
-            Optional<Session> now = storedSession.apply(key);
-            if (now.isPresent() && !now.get().bearer().equals(before.bearer())) {
-                for (ReplacedSessionListener listener : listeners) {
-                    listener.replaced(key, before.bearer());
-                }
+        Optional<Session> now = storedNow(key);
+        if (now.isPresent() && !now.get().bearer().equals(before.bearer())) {
+            for (ReplacedSessionListener listener : listeners) {
+                listener.replaced(key, before.bearer());
             }
-        } catch (RuntimeException e) {
-            // the notice is an optimisation: keep-alive and 401 handling re-read the store anyway
-            LOG.log(Level.DEBUG, "could not act on a session notice for " + key + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The stored session, read a few times while the store answers with a retryable error: right after a failover
+     * the pub/sub connection may be back before the command connection is.
+     */
+    private Optional<Session> storedNow(SessionKey key) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storedSession.apply(key);
+            } catch (StoreException e) {
+                if (!e.retryable() || attempt == READ_ATTEMPTS) {
+                    // the notice is an optimisation: keep-alive and 401 handling re-read the store anyway
+                    LOG.log(Level.DEBUG, "could not act on a session notice for " + key + ": " + e.getMessage());
+                    return Optional.empty();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "could not act on a session notice for " + key + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(READ_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
     }
 

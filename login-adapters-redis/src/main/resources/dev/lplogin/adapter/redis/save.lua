@@ -2,6 +2,7 @@
 -- KEYS[1] session hash {version, record}   KEYS[2] fence counter
 -- ARGV[1] expected version   ARGV[2] record   ARGV[3] fence of the caller's lease, 0 for an unfenced save
 -- ARGV[4] notice channel     ARGV[5] notice prefix ("1 <store instance> <key hash>"; the version is appended)
+-- ARGV[6] how long the session key lives, in milliseconds (a while after the session's hard deadline)
 -- Returns {"saved", new version} | {"conflict" or "fenced", current version or nil, current record or nil}
 local fence = tonumber(ARGV[3])
 if fence > 0 then
@@ -18,5 +19,6 @@ if tonumber(current[1] or '0') ~= tonumber(ARGV[1]) then
 end
 local version = tonumber(ARGV[1]) + 1
 redis.call('HSET', KEYS[1], 'version', version, 'record', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('PUBLISH', ARGV[4], ARGV[5] .. ' ' .. version)
 return {'saved', tostring(version)}

@@ -1,6 +1,7 @@
 package dev.lplogin.adapter.redis;
 
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
+import static dev.lplogin.adapter.redis.TestSessions.saved;
 import static dev.lplogin.adapter.redis.TestSessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,11 +70,6 @@ class FailoverFenceTest {
                 assertThat(b.load(ALICE)).contains(bLogin);
             }
         }
-    }
-
-    private static Session saved(SaveResult result) {
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved) result).session();
     }
 
     /** {@code operation}, tried again while the store is still reconnecting to the new primary (retryable errors). */

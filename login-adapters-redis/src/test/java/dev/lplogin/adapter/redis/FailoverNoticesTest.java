@@ -1,6 +1,7 @@
 package dev.lplogin.adapter.redis;
 
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
+import static dev.lplogin.adapter.redis.TestSessions.saved;
 import static dev.lplogin.adapter.redis.TestSessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A failover with real processes, for each highly available shape: the session's primary is SIGKILLed, a replica is
  * promoted (by the sentinels, or by the cluster itself), and the same store objects — no restart — save again on the
- * new primary and hear each other's notices again. Notices in a cluster are classic pub/sub: the cluster bus carries
+ * new primary and hear each other's notices again (pub/sub keeps nothing for a subscriber that is reconnecting, so
+ * the first notices after the promotion may be lost; later ones are heard). Notices in a cluster are classic pub/sub: the cluster bus carries
  * every PUBLISH to every node, so a subscriber on any node hears saves on any primary. Prints the measured times.
  */
 class FailoverNoticesTest {
@@ -34,6 +36,7 @@ class FailoverNoticesTest {
     void through_sentinel_saves_and_notices_resume_on_the_promoted_replica() throws Exception {
         try (RedisSentinels redis = RedisSentinels.start(1)) {
             failOver("sentinel", redis.url(), keys -> {
+                redis.awaitReplicated(Duration.ofSeconds(10));
                 RedisServer primary = redis.primary();
                 primary.stop();
                 return () -> redis.awaitFailover(primary, Duration.ofSeconds(30));
@@ -45,6 +48,7 @@ class FailoverNoticesTest {
     void in_a_cluster_saves_and_notices_resume_on_the_promoted_replica() throws Exception {
         try (RedisCluster redis = RedisCluster.start(3, 1)) {
             failOver("cluster", redis.url(), sessionKey -> {
+                redis.awaitReplicated(sessionKey, Duration.ofSeconds(10));
                 RedisServer primary = redis.primaryOf(sessionKey);
                 primary.stop();
                 return () -> redis.awaitFailover(sessionKey, primary, Duration.ofSeconds(30));
@@ -53,7 +57,8 @@ class FailoverNoticesTest {
     }
 
     /**
-     * @param kill kills the primary of the given Redis key's slot and returns how to wait for its successor
+     * @param kill waits until the replicas have what the primary of the given Redis key's slot wrote, kills that
+     *             primary, and returns how to wait for its successor
      */
     private static void failOver(String shape, String url, Function<String, Promotion> kill) throws Exception {
         // the default timeouts (2 s): in a cluster, a command routed to the dead primary waits that long at most
@@ -74,8 +79,8 @@ class FailoverNoticesTest {
             Promotion promotion = kill.apply(sessionKey);
             promotion.await();
             long promoted = System.nanoTime();
-            // what was saved before the failover reached the replica (a second is long for a loopback replica), so
-            // the store continues from the version it knows
+            // what was saved before the failover had reached the replica, so the store continues from the version it
+            // knows
             SaveResult third = null;
             while (third == null) {
                 try {
@@ -88,26 +93,28 @@ class FailoverNoticesTest {
                 }
             }
             long resumed = System.nanoTime();
-            assertThat(third).isInstanceOf(SaveResult.Saved.class);
+            Session last = saved(third);
 
-            Replaced replaced = heard.poll(15, TimeUnit.SECONDS);
+            // pub/sub keeps nothing for a subscriber that is still reconnecting: the writer logs in anew every half
+            // second until the reader hears one (the reader last saw "second")
+            Replaced replaced = heard.poll(500, TimeUnit.MILLISECONDS);
+            for (int login = 4; replaced == null && System.nanoTime() - promoted < Duration.ofSeconds(15).toNanos();
+                 login++) {
+                last = saved(writer.save(session(ALICE, "login-" + login), last.version()));
+                replaced = heard.poll(500, TimeUnit.MILLISECONDS);
+            }
             long noticed = System.nanoTime();
-            assertThat(replaced).as("the notice of the first save after the failover")
+            assertThat(replaced).as("a notice heard within 15 s of the promotion")
                     .isEqualTo(new Replaced(ALICE, Secret.of("bearer-second")));
             System.out.printf("%s failover: replica promoted %d ms after the kill, first save %d ms after the"
-                            + " promotion, its notice heard %d ms after it%n", shape,
+                            + " promotion, notices heard again %d ms after the promotion%n", shape,
                     TimeUnit.NANOSECONDS.toMillis(promoted - killed), TimeUnit.NANOSECONDS.toMillis(resumed - promoted),
-                    TimeUnit.NANOSECONDS.toMillis(noticed - resumed));
+                    TimeUnit.NANOSECONDS.toMillis(noticed - promoted));
         }
     }
 
     @FunctionalInterface
     private interface Promotion {
         void await();
-    }
-
-    private static Session saved(SaveResult result) {
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved) result).session();
     }
 }

@@ -11,6 +11,8 @@ import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.SaveResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,29 @@ class RedisDataLayoutTest {
         store.release(lease);
         assertThat(redis("EXISTS", REDIS.prefix() + "{" + hash + "}:lease")).isEqualTo("0");
         assertThat(redis("GET", REDIS.prefix() + "{" + hash + "}:fence")).isEqualTo(Long.toString(lease.fence()));
+    }
+
+    @Test
+    void a_fence_is_the_counter_plus_one_and_at_least_the_grant_time_in_microseconds() {
+        Instant now = Instant.parse("2026-12-07T17:00:00.123456789Z");
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        store = RedisTokenStore.create(TestSessions.settings(REDIS).withClock(InstantSource.fixed(now)));
+        String fenceKey = REDIS.prefix() + "{" + RedisKeys.hash(ALICE) + "}:fence";
+
+        // a failover lost the last grants: the counter restarted low
+        redis("SET", fenceKey, "3");
+        Lease afterFailover = store.tryLease(ALICE, Duration.ofSeconds(30)).orElseThrow();
+        assertThat(afterFailover.fence()).isEqualTo(micros);
+        assertThat(redis("GET", fenceKey)).isEqualTo(Long.toString(micros));
+        store.release(afterFailover);
+
+        // grants in the same microsecond, or by a clock behind the counter, still grow by one
+        Lease next = store.tryLease(ALICE, Duration.ofSeconds(30)).orElseThrow();
+        assertThat(next.fence()).isEqualTo(micros + 1);
+        store.release(next);
+        redis("SET", fenceKey, Long.toString(micros + 1_000_000_000L));
+        assertThat(store.tryLease(ALICE, Duration.ofSeconds(30)).orElseThrow().fence())
+                .isEqualTo(micros + 1_000_000_001L);
     }
 
     @Test

@@ -45,6 +45,15 @@ class RedisEndpointTest {
     }
 
     @Test
+    void an_optional_password_replaces_the_urls_when_present_and_keeps_it_when_empty() {
+        RedisStoreSettings settings = RedisStoreSettings.of("rediss://bot:from-url@redis.internal:6380");
+
+        assertThat(settings.withPassword(Optional.of(Secret.of("from-env"))).endpoint().password())
+                .contains(Secret.of("from-env"));
+        assertThat(settings.withPassword(Optional.<Secret>empty()).endpoint().password()).contains(Secret.of("from-url"));
+    }
+
+    @Test
     void a_sentinel_url_names_the_sentinels_and_the_master() {
         RedisEndpoint endpoint = RedisEndpoint.parse("rediss-sentinel://bot:hunter2@s1:26380,s2,[::1]:26381/3#lp-primary");
 

@@ -2,6 +2,7 @@ package dev.lplogin.adapter.redis;
 
 import dev.lplogin.testkit.RedisServerExtension;
 import static dev.lplogin.adapter.redis.TestSessions.ALICE;
+import static dev.lplogin.adapter.redis.TestSessions.saved;
 import static dev.lplogin.adapter.redis.TestSessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,10 +84,5 @@ class RedisNoticesTest {
             String notice = subscriber.next(Duration.ofSeconds(5));
             assertThat(notice).matches("1 [0-9a-f]{16} " + RedisKeys.hash(ALICE) + " 1").doesNotContain("secret");
         }
-    }
-
-    private static Session saved(SaveResult result) {
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved) result).session();
     }
 }

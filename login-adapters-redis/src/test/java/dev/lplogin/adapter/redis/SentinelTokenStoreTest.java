@@ -1,15 +1,11 @@
 package dev.lplogin.adapter.redis;
 
-import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.testkit.RedisSentinels;
-import dev.lplogin.testkit.TokenStoreContract;
-import java.time.InstantSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract through Sentinel: a real primary, a replica and three sentinels, reached by a redis-sentinel:// URL. */
-class SentinelTokenStoreTest extends TokenStoreContract {
+class SentinelTokenStoreTest extends RedisContractTest {
 
     private static RedisSentinels redis;
 
@@ -24,12 +20,7 @@ class SentinelTokenStoreTest extends TokenStoreContract {
     }
 
     @Override
-    protected TokenStore createStore(InstantSource clock) {
-        return RedisTokenStore.create(TestSessions.settings(redis.url()).withClock(clock));
-    }
-
-    @AfterEach
-    void closeStore() {
-        ((RedisTokenStore) store).close();
+    String url() {
+        return redis.url();
     }
 }

@@ -1,10 +1,13 @@
 package dev.lplogin.adapter.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionCookie;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,12 @@ final class TestSessions {
         java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
         return RedisStoreSettings.of(url).withKeyPrefix("t" + java.util.HexFormat.of().formatHex(random) + ":")
                 .withCommandTimeout(Duration.ofSeconds(10)).withConnectTimeout(Duration.ofSeconds(10));
+    }
+
+    /** The session a save stored; fails the test if the save did not store it. */
+    static Session saved(SaveResult result) {
+        assertThat(result).isInstanceOf(SaveResult.Saved.class);
+        return ((SaveResult.Saved) result).session();
     }
 
     /** A session of {@code key} whose bearer, csrf and cookie all contain {@code secret}. */

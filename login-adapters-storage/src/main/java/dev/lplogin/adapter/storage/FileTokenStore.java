@@ -7,7 +7,7 @@ import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +52,12 @@ public final class FileTokenStore implements TokenStore {
     public static final String DIRECTORY_VARIABLE = StoreDirectory.DIRECTORY_VARIABLE;
     /** How long an operation waits for another holder of a key's lock before it fails (retryable). */
     public static final int LOCK_TIMEOUT_SECONDS = 10;
+    /**
+     * How long a copy of an unreadable session file ({@code <file>.corrupt-<UTC timestamp>}) is kept before a store
+     * opening the directory, or moving another file aside, deletes it: long enough to look at, and longer than any
+     * LivePerson session lives, so that a bearer in clear in it is dead by then.
+     */
+    public static final Duration CORRUPT_COPY_LIFETIME = Duration.ofHours(24);
 
     private static final Logger LOG = Logger.getLogger(FileTokenStore.class.getName());
     private static final Pattern SESSION_FILE = Pattern.compile("[0-9a-f]{64}\\.json");
@@ -112,7 +117,20 @@ public final class FileTokenStore implements TokenStore {
     private static FileTokenStore create(Path directory, Optional<EncryptionKey> key, InstantSource clock) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
-        return new FileTokenStore(StoreDirectory.prepare(directory), new RecordCodec(key), clock);
+        FileTokenStore store = new FileTokenStore(StoreDirectory.prepare(directory), new RecordCodec(key), clock);
+        store.deleteOldCorruptCopies();
+        return store;
+    }
+
+    /**
+     * A store on the same directory, with the same key, whose sessions are those obtained through the Domain API at
+     * {@code domainApi}: they are named and sealed with that base, so that a client of one Domain API (LivePerson, an
+     * emulator, a test environment) is never handed a session obtained through another. Sessions of other bases (and
+     * of untied stores) stay in the directory, untouched and unlisted.
+     */
+    public FileTokenStore forDomainApi(URI domainApi) {
+        Objects.requireNonNull(domainApi, "domain API");
+        return new FileTokenStore(directory, new RecordCodec(codec.key(), Optional.of(domainApi)), clock);
     }
 
     /** The (real) directory this store keeps its files in. */
@@ -127,7 +145,7 @@ public final class FileTokenStore implements TokenStore {
 
     @Override
     public Optional<Session> load(SessionKey key) {
-        String name = nameOf(Objects.requireNonNull(key, "key"));
+        String name = codec.nameOf(Objects.requireNonNull(key, "key"));
         return io("read the session of " + key, () -> read(name));
     }
 
@@ -144,7 +162,7 @@ public final class FileTokenStore implements TokenStore {
     }
 
     private SaveResult compareAndSet(Session session, long expectedVersion, Optional<Lease> fence) {
-        String name = nameOf(session.key());
+        String name = codec.nameOf(session.key());
         return io("save the session of " + session.key(), () -> locks.withLock(lockFile(name), () -> {
             Optional<Session> current = readLocked(name);
             if (fence.isPresent() && readLease(session.key(), name)
@@ -162,7 +180,7 @@ public final class FileTokenStore implements TokenStore {
 
     @Override
     public boolean delete(SessionKey key, long expectedVersion) {
-        String name = nameOf(Objects.requireNonNull(key, "key"));
+        String name = codec.nameOf(Objects.requireNonNull(key, "key"));
         return io("delete the session of " + key, () -> locks.withLock(lockFile(name), () ->
                 readLocked(name).filter(s -> s.version() == expectedVersion).isPresent()
                         && SafeFiles.delete(sessionFile(name))));
@@ -181,6 +199,9 @@ public final class FileTokenStore implements TokenStore {
         List<Session> sessions = new ArrayList<>();
         for (String name : names) {
             try {
+                if (!io("read " + sessionFile(name), () -> listable(name))) {
+                    continue; // deleted since, or a session of another Domain API: not this store's to list
+                }
                 io("read " + sessionFile(name), () -> read(name)).ifPresent(sessions::add);
             } catch (StoreException e) {
                 LOG.warning("skipping a session that cannot be read: " + e.getMessage());
@@ -193,7 +214,7 @@ public final class FileTokenStore implements TokenStore {
     public Optional<Lease> tryLease(SessionKey key, Duration ttl) {
         Objects.requireNonNull(key, "key");
         Leases.requirePositive(ttl);
-        String name = nameOf(key);
+        String name = codec.nameOf(key);
         Path held = heldFile(name);
         return io("take the lease on " + key, () -> locks.withLock(lockFile(name), () -> {
             Optional<RecordCodec.LeaseRecord> latest = readLease(key, name);
@@ -225,7 +246,7 @@ public final class FileTokenStore implements TokenStore {
     public Optional<Lease> renew(Lease lease, Duration ttl) {
         Objects.requireNonNull(lease, "lease");
         Leases.requirePositive(ttl);
-        String name = nameOf(lease.key());
+        String name = codec.nameOf(lease.key());
         return io("renew the lease on " + lease.key(), () -> locks.withLock(lockFile(name), () -> {
             Optional<RecordCodec.LeaseRecord> latest = readLease(lease.key(), name)
                     .filter(record -> record.grant().isHeldAs(lease, clock.instant()));
@@ -243,7 +264,7 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        String name = nameOf(lease.key());
+        String name = codec.nameOf(lease.key());
         io("release the lease on " + lease.key(), () -> locks.withLock(lockFile(name), () -> {
             Optional<Leases.Grant> latest = readLease(lease.key(), name).map(RecordCodec.LeaseRecord::grant)
                     .filter(grant -> grant.active() && grant.lease().token().equals(lease.token()));
@@ -260,6 +281,15 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public String toString() {
         return "FileTokenStore[" + directory + (encrypted() ? ", encrypted" : ", plaintext") + "]";
+    }
+
+    /** Whether the session file {@code name} is still there and holds a session of this store's Domain API. */
+    private boolean listable(String name) throws IOException {
+        try {
+            return readBounded(sessionFile(name)).map(codec::sameDomainApi).orElse(false);
+        } catch (CorruptRecordException e) {
+            return true; // its reader reports it
+        }
     }
 
     /** Reads without the lock (renames are atomic); takes it only to move a corrupt file aside. */
@@ -279,7 +309,9 @@ public final class FileTokenStore implements TokenStore {
         } catch (CorruptRecordException e) {
             Path aside = SafeFiles.moveAside(sessionFile(name), clock.instant());
             LOG.warning("moved the unreadable session file " + sessionFile(name) + " aside to " + aside + " ("
-                    + e.getMessage() + "); that session must log in again, the others are unaffected");
+                    + e.getMessage() + "); that session must log in again, the others are unaffected; the copy is"
+                    + " deleted after " + CORRUPT_COPY_LIFETIME.toHours() + " h");
+            deleteOldCorruptCopies();
             return Optional.empty();
         }
     }
@@ -291,7 +323,7 @@ public final class FileTokenStore implements TokenStore {
             return Optional.empty();
         }
         Session session = codec.decode(file.toString(), content.get());
-        if (!nameOf(session.key()).equals(name)) {
+        if (!codec.nameOf(session.key()).equals(name)) {
             throw new CorruptRecordException("it holds the session of another key");
         }
         return Optional.of(session);
@@ -326,9 +358,22 @@ public final class FileTokenStore implements TokenStore {
         }
     }
 
-    /** Hex SHA-256 of {@code account/loginName}: a fixed-length, path-safe file name that hides nothing secret. */
+    /** The file name (without extension) of {@code key}'s session in a store not tied to a Domain API. */
     static String nameOf(SessionKey key) {
-        return HexFormat.of().formatHex(Digests.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
+        return new RecordCodec(Optional.empty()).nameOf(key);
+    }
+
+    /** Deletes copies of unreadable files older than {@link #CORRUPT_COPY_LIFETIME}; failing is only logged. */
+    private void deleteOldCorruptCopies() {
+        try {
+            for (Path copy : SafeFiles.deleteCopiesMadeBefore(directory, clock.instant().minus(CORRUPT_COPY_LIFETIME))) {
+                LOG.info("deleted " + copy + ", a copy of an unreadable session file older than "
+                        + CORRUPT_COPY_LIFETIME.toHours() + " h");
+            }
+        } catch (IOException e) {
+            LOG.warning("could not delete old copies of unreadable session files in " + directory + ": "
+                    + IoProblems.describe(e));
+        }
     }
 
     private Path sessionFile(String name) {

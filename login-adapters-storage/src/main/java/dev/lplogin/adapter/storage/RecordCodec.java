@@ -7,6 +7,7 @@ import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.StoreException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,6 +16,8 @@ import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,9 +34,50 @@ final class RecordCodec {
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final Optional<EncryptionKey> key;
+    private final Optional<String> domainApi;
 
     RecordCodec(Optional<EncryptionKey> key) {
+        this(key, Optional.empty());
+    }
+
+    /**
+     * @param domainApi the Domain API base the sessions of this store were obtained through, when the store is tied
+     *                  to one: part of each record's name and envelope (and of a sealed record's associated data), so
+     *                  that a session obtained through one Domain API is never handed to a client of another
+     */
+    RecordCodec(Optional<EncryptionKey> key, Optional<URI> domainApi) {
         this.key = Objects.requireNonNull(key, "key");
+        this.domainApi = Objects.requireNonNull(domainApi, "domain API").map(RecordCodec::normalize);
+    }
+
+    /** The Domain API base this codec's records are tied to, if any. */
+    Optional<String> domainApi() {
+        return domainApi;
+    }
+
+    /**
+     * The name of {@code sessionKey}'s record: the hex SHA-256 of {@code account/loginName}, preceded by the Domain API
+     * base and a newline when the store is tied to one. A fixed-length, path-safe name that hides nothing secret.
+     */
+    String nameOf(SessionKey sessionKey) {
+        String identity = domainApi.map(base -> base + "\n").orElse("") + sessionKey;
+        return HexFormat.of().formatHex(Digests.sha256(identity.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Whether {@code content} is a record of this codec's Domain API (absent on both sides counts as the same); a
+     * record that is not even well-formed counts as ours, so that its reader deals with it.
+     */
+    boolean sameDomainApi(byte[] content) {
+        try {
+            return Objects.equals(parse(content, EnvelopeJson::from).domainApi(), domainApi.orElse(null));
+        } catch (CorruptRecordException e) {
+            return true;
+        }
+    }
+
+    Optional<EncryptionKey> key() {
+        return key;
     }
 
     boolean encrypts() {
@@ -48,10 +92,11 @@ final class RecordCodec {
                     RecordCipher.Sealed sealed =
                             RecordCipher.seal(k, utf8(RecordJson.object(json.members())), associatedData(sessionKey));
                     return new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(), sessionKey.loginName(),
-                            true, null, k.id(), base64(sealed.iv()), base64(sealed.ciphertext()));
+                            domainApi.orElse(null), true, null, k.id(), base64(sealed.iv()),
+                            base64(sealed.ciphertext()));
                 })
                 .orElseGet(() -> new EnvelopeJson(WireFormat.FORMAT, sessionKey.account().value(),
-                        sessionKey.loginName(), false, json, null, null, null));
+                        sessionKey.loginName(), domainApi.orElse(null), false, json, null, null, null));
         return utf8(RecordJson.object(envelope.members()));
     }
 
@@ -70,9 +115,17 @@ final class RecordCodec {
         } catch (RuntimeException e) {
             throw new CorruptRecordException("no valid session key");
         }
-        SessionJson json = Boolean.TRUE.equals(envelope.encrypted())
-                ? parse(open(source, sessionKey, envelope), SessionJson::from)
-                : envelope.session();
+        if (!Objects.equals(envelope.domainApi(), domainApi.orElse(null))) {
+            // the name already depends on the Domain API: a record under our name with another one was put there
+            throw new CorruptRecordException("it holds a session obtained through another Domain API");
+        }
+        boolean sealed = Boolean.TRUE.equals(envelope.encrypted());
+        if (!sealed && key.isPresent()) {
+            // Anyone who can write the store can write a plaintext record; with a key, only sealed ones are ours.
+            throw new CorruptRecordException("it is not sealed, but a store key is configured: refused, since anyone"
+                    + " who can write the store could have planted it");
+        }
+        SessionJson json = sealed ? parse(open(source, sessionKey, envelope), SessionJson::from) : envelope.session();
         if (json == null) {
             throw new CorruptRecordException("no session");
         }
@@ -117,14 +170,15 @@ final class RecordCodec {
         // the id comes from the file: echo it only if it has the shape of an id, never arbitrary content
         String keyId = envelope.keyId() != null && KEY_ID.matcher(envelope.keyId()).matches()
                 ? envelope.keyId() : "unreadable";
-        EncryptionKey configured = key.orElseThrow(() -> new StoreException(file + " is encrypted (key id "
-                + keyId + ") but no key is configured; set " + EncryptionKey.KEY_VARIABLE + " or "
-                + EncryptionKey.KEY_FILE_VARIABLE + " to the key it was written with", null, false));
-        if (!configured.id().equals(envelope.keyId())) {
-            throw new StoreException(file + " was encrypted with another key (key id " + keyId
-                    + ", the configured key is " + configured.id() + "); configure the key it was written with, or"
-                    + " delete it to log in again", null, false);
-        }
+        EncryptionKey configured = key.orElseThrow(() -> new StoreException(file + " is sealed (key id "
+                + keyId + ") but no store key is configured, so it cannot be opened and no login is made over it;"
+                + " set " + EncryptionKey.KEY_VARIABLE + " or " + EncryptionKey.KEY_FILE_VARIABLE + " to the key it"
+                + " was sealed with, or delete it to log in again", null, false));
+        EncryptionKey opening = configured.opening(envelope.keyId()).orElseThrow(() -> new StoreException(file
+                + " was sealed with another store key (key id " + keyId + "; this process has "
+                + configured.describeIds() + "), so it cannot be opened and no login is made over it; set "
+                + EncryptionKey.KEY_VARIABLE + " to the key it was sealed with (while rotating, keep the old key in "
+                + EncryptionKey.PREVIOUS_VARIABLE + "), or delete it to log in again", null, false));
         RecordCipher.Sealed sealed;
         try {
             sealed = new RecordCipher.Sealed(
@@ -135,7 +189,7 @@ final class RecordCodec {
         if (sealed.iv().length != RecordCipher.IV_BYTES || sealed.ciphertext().length < TAG_BYTES) {
             throw tampered(file);
         }
-        return RecordCipher.open(configured, sealed, associatedData(sessionKey)).orElseThrow(() -> tampered(file));
+        return RecordCipher.open(opening, sealed, associatedData(sessionKey)).orElseThrow(() -> tampered(file));
     }
 
     private static void checkFormat(String file, Integer format) throws CorruptRecordException {
@@ -151,13 +205,25 @@ final class RecordCodec {
 
     private static StoreException tampered(String file) {
         return new StoreException(file + " failed authentication: it was modified or damaged after it was written,"
-                + " so its content cannot be trusted. Delete it to log in again", null, false);
+                + " so its content cannot be trusted and no login is made over it. Delete it to log in again",
+                null, false);
     }
 
-    /** Binds a ciphertext to its key and format, so that a file moved or copied to another key does not open. */
-    private static byte[] associatedData(SessionKey sessionKey) {
-        return utf8("lp-login session format " + WireFormat.FORMAT + "\n" + sessionKey.account().value() + "\n"
-                + sessionKey.loginName());
+    /**
+     * Binds a ciphertext to its key, format and Domain API, so that a file moved or copied to another key, or to the
+     * store of another Domain API, does not open. Untied stores keep the associated data of earlier versions.
+     */
+    private byte[] associatedData(SessionKey sessionKey) {
+        return utf8("lp-login session format " + WireFormat.FORMAT + domainApi.map(base -> " via " + base).orElse("")
+                + "\n" + sessionKey.account().value() + "\n" + sessionKey.loginName());
+    }
+
+    /** One spelling per base: scheme and host in lower case (as URIs compare them), no trailing slash. */
+    private static String normalize(URI base) {
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT) + "://";
+        String authority = base.getRawAuthority() == null ? "" : base.getRawAuthority().toLowerCase(Locale.ROOT);
+        String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        return scheme + authority + path;
     }
 
     /** Strict UTF-8 (a damaged byte is corruption, not a replacement character), then strict JSON. */

@@ -15,7 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * File operations that survive a crash at any instant and never expose a file to other users: content is written to
@@ -27,8 +31,12 @@ final class SafeFiles {
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final String TEMP_SUFFIX = ".tmp";
 
+    static final String CORRUPT_INFIX = ".corrupt-";
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern COPY_STAMP =
+            Pattern.compile(".+" + Pattern.quote(CORRUPT_INFIX) + "([0-9]{8}T[0-9]{6}\\.[0-9]{3}Z)(-[0-9]+)?");
 
     private SafeFiles() {
     }
@@ -81,7 +89,7 @@ final class SafeFiles {
 
     /** Renames {@code file} to {@code <file>.corrupt-<UTC timestamp>} beside it and returns the new path. */
     static Path moveAside(Path file, Instant now) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(now);
+        String base = file.getFileName() + CORRUPT_INFIX + STAMP.format(now);
         for (int attempt = 1; ; attempt++) {
             Path aside = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
             try {
@@ -93,6 +101,28 @@ final class SafeFiles {
                 // two corrupt copies of one file within a millisecond: number them
             }
         }
+    }
+
+    /**
+     * Deletes the copies {@link #moveAside} made in {@code directory} at or before {@code cutoff} (judged by the
+     * timestamp in their names, which {@code moveAside} wrote) and returns them. A corrupt copy may hold a bearer in
+     * clear; kept forever, it would outlive any reason to look at it.
+     */
+    static List<Path> deleteCopiesMadeBefore(Path directory, Instant cutoff) throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, "*" + CORRUPT_INFIX + "*")) {
+            for (Path copy : copies) {
+                Matcher stamp = COPY_STAMP.matcher(copy.getFileName().toString());
+                if (stamp.matches() && !STAMP.parse(stamp.group(1), Instant::from).isAfter(cutoff)
+                        && Files.deleteIfExists(copy)) {
+                    deleted.add(copy);
+                }
+            }
+        }
+        if (!deleted.isEmpty()) {
+            syncDirectory(directory);
+        }
+        return deleted;
     }
 
     private static void removeTempFiles(Path target) throws IOException {

@@ -29,10 +29,11 @@ final class WireFormat {
     }
 
     /**
-     * One session file. The key is always in clear (it is not a secret and names the file); the session is either
+     * One session file. The key is always in clear (it is not a secret and names the file), and so is the Domain API
+     * base the session was obtained through when the store is tied to one (absent otherwise); the session is either
      * in {@code session} (plaintext) or sealed in {@code ciphertext} with {@code iv} under the key {@code keyId}.
      */
-    record EnvelopeJson(Integer format, String account, String loginName, Boolean encrypted,
+    record EnvelopeJson(Integer format, String account, String loginName, String domainApi, Boolean encrypted,
                         SessionJson session, String keyId, String iv, String ciphertext) {
 
         Map<String, Object> members() {
@@ -40,6 +41,7 @@ final class WireFormat {
             m.put("format", format);
             m.put("account", account);
             m.put("loginName", loginName);
+            m.put("domainApi", domainApi);
             m.put("encrypted", encrypted);
             m.put("session", session == null ? null : session.members());
             m.put("keyId", keyId);
@@ -52,7 +54,7 @@ final class WireFormat {
             Long format = RecordJson.integer(m, "format");
             Map<String, Object> session = RecordJson.object(m, "session");
             return new EnvelopeJson(format == null ? null : Math.toIntExact(format), RecordJson.string(m, "account"),
-                    RecordJson.string(m, "loginName"), RecordJson.bool(m, "encrypted"),
+                    RecordJson.string(m, "loginName"), RecordJson.string(m, "domainApi"), RecordJson.bool(m, "encrypted"),
                     session == null ? null : SessionJson.from(session), RecordJson.string(m, "keyId"),
                     RecordJson.string(m, "iv"), RecordJson.string(m, "ciphertext"));
         }

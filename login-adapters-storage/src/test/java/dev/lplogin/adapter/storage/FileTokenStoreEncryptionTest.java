@@ -93,7 +93,7 @@ class FileTokenStoreEncryptionTest {
         FileTokenStore wrong = FileTokenStore.open(directory, EncryptionKey.generate(), InstantSource.system());
 
         assertThatThrownBy(() -> wrong.load(ALICE)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("was encrypted with another key (key id " + key.id());
+                .hasMessageContaining("was sealed with another store key (key id " + key.id());
         assertThatThrownBy(() -> wrong.save(StoreWorker.small(ALICE, 2), 1)).isInstanceOf(StoreException.class);
         assertThat(store.load(ALICE)).contains(StoreWorker.small(ALICE, 1).withVersion(1));
     }
@@ -103,7 +103,7 @@ class FileTokenStoreEncryptionTest {
         FileTokenStore plain = FileTokenStore.open(directory, InstantSource.system());
 
         assertThatThrownBy(() -> plain.load(ALICE)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("is encrypted (key id " + key.id() + ") but no key is configured")
+                .hasMessageContaining("is sealed (key id " + key.id() + ") but no store key is configured")
                 .hasMessageContaining("LP_STORE_KEY");
     }
 
@@ -118,13 +118,14 @@ class FileTokenStoreEncryptionTest {
     }
 
     @Test
-    void a_plaintext_session_is_read_and_encrypted_on_its_next_save() throws Exception {
+    void a_plaintext_session_under_a_key_is_moved_aside_and_logs_in_again_sealed() throws Exception {
         Path plainDirectory = scratch.resolve("plain");
         FileTokenStore.open(plainDirectory, InstantSource.system()).save(StoreWorker.small(ALICE, 1), 0);
         FileTokenStore encrypting = FileTokenStore.open(plainDirectory, key, InstantSource.system());
 
-        assertThat(encrypting.load(ALICE)).contains(StoreWorker.small(ALICE, 1).withVersion(1));
-        encrypting.save(StoreWorker.small(ALICE, 2), 1);
+        assertThat(encrypting.load(ALICE)).as("never adopted: anyone who can write the store could have planted it")
+                .isEmpty();
+        encrypting.save(StoreWorker.small(ALICE, 2), 0);
         Path file = plainDirectory.resolve(FileTokenStore.nameOf(ALICE) + ".json");
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .contains("\"encrypted\":true").doesNotContain("csrf-2");

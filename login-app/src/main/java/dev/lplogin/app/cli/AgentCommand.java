@@ -1,6 +1,7 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.app.config.AppConfig;
+import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.SessionKey;
@@ -97,7 +98,8 @@ final class AgentCommand implements Callable<Integer> {
         };
         LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
                 .refreshInterval(refreshInterval).build();
-        LoginUseCase core = metrics.core(config, settings, listener);
+        LoginComponent component = metrics.component(config, settings, listener);
+        LoginUseCase core = component.loginUseCase();
         List<SinkFile> pointers = new ArrayList<>();
         AgentServer server = null;
         try {
@@ -119,7 +121,7 @@ final class AgentCommand implements Callable<Integer> {
                 AgentKey agentKey = AgentKey.generate();
                 key.orElseThrow().write(agentKey.reveal() + "\n");
                 server = AgentServer.start(address.get(), agentKey, core, targets, sinks, metrics::scrape,
-                        root.clock());
+                        root.clock(), new AgentProxy(component.livePersonCalls(), targets));
                 output.raw(server.url().toString()); // the first stdout line, for whoever started the agent
             }
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import dev.lplogin.app.config.AppConfig;
 import dev.lplogin.app.wiring.LoginComponent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.usecase.LoginSettings;
-import dev.lplogin.domain.usecase.LoginUseCase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
@@ -25,9 +24,9 @@ final class AgentMetrics {
         return new AgentMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /** The agent's core, metered into the registry. */
-    LoginUseCase core(AppConfig config, LoginSettings settings, SessionListener listener) {
-        return LoginComponent.create(config.adapters(), settings, listener, registry).loginUseCase();
+    /** The agent's object graph, its core metered into the registry. */
+    LoginComponent component(AppConfig config, LoginSettings settings, SessionListener listener) {
+        return LoginComponent.create(config.adapters(), settings, listener, registry);
     }
 
     /** Every meter in the Prometheus text format. */

@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  *   <li>{@code GET /v1/token?account=ID&user=NAME}: the bearer, {@code text/plain} — the only answer with a secret;
  *   <li>{@code POST /v1/invalidate?account=ID&user=NAME}, body = the bearer another API refused: if it is still the
  *       current one, one re-login (shared by every caller reporting the same bearer); answers JSON without secrets;
- *   <li>{@code GET /v1/status}: the sessions as JSON, no secrets; {@code GET /healthz}; {@code GET /metrics}.
+ *   <li>{@code GET /v1/status}: the sessions as JSON, no secrets; {@code GET /healthz}; {@code GET /metrics};
+ *   <li>{@code ANY /v1/proxy/SERVICE/PATH?QUERY}: a LivePerson API call with a kept session's bearer
+ *       ({@link AgentProxy}).
  * </ul>
  * {@code account} and {@code user} may be left out when the agent keeps one session (or one of that account).
  */
@@ -52,9 +54,10 @@ final class AgentServer {
     private final AgentSinks sinks;
     private final Supplier<Optional<String>> metrics;
     private final Clock clock;
+    private final AgentProxy proxy;
 
     private AgentServer(HttpServer server, AgentKey key, LoginUseCase core, List<AgentTarget> targets,
-            AgentSinks sinks, Supplier<Optional<String>> metrics, Clock clock) {
+            AgentSinks sinks, Supplier<Optional<String>> metrics, Clock clock, AgentProxy proxy) {
         this.server = server;
         this.key = key;
         this.core = core;
@@ -62,6 +65,7 @@ final class AgentServer {
         this.sinks = sinks;
         this.metrics = metrics;
         this.clock = clock;
+        this.proxy = proxy;
     }
 
     /**
@@ -95,7 +99,7 @@ final class AgentServer {
 
     /** Binds and starts the listener. */
     static AgentServer start(InetSocketAddress address, AgentKey key, LoginUseCase core, List<AgentTarget> targets,
-            AgentSinks sinks, Supplier<Optional<String>> metrics, Clock clock) {
+            AgentSinks sinks, Supplier<Optional<String>> metrics, Clock clock, AgentProxy proxy) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 50);
@@ -103,7 +107,7 @@ final class AgentServer {
             throw new CliException(ExitCode.FAILURE, "cannot listen on " + address + " (" + e.getMessage() + ")",
                     "is the port in use? choose another, or 0 for any free port");
         }
-        AgentServer agent = new AgentServer(server, key, core, targets, sinks, metrics, clock);
+        AgentServer agent = new AgentServer(server, key, core, targets, sinks, metrics, clock, proxy);
         server.setExecutor(agent.executor);
         server.createContext("/", agent::handle);
         server.start();
@@ -145,6 +149,10 @@ final class AgentServer {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (path.startsWith(AgentProxy.PREFIX)) {
+            proxy.handle(exchange);
+            return;
+        }
         String expected = path.equals("/v1/invalidate") ? "POST" : "GET";
         if (!List.of("/v1/token", "/v1/invalidate", "/v1/status", "/healthz", "/metrics").contains(path)) {
             text(exchange, 404, "no such endpoint: " + path + " (see docs/agent.md)\n");
@@ -251,16 +259,12 @@ final class AgentServer {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String account = query.get("account");
         String user = query.get("user");
-        List<SessionKey> matching = targets.stream().map(AgentTarget::key)
-                .filter(k -> account == null || k.account().value().equals(account))
-                .filter(k -> user == null || k.loginName().equals(user))
-                .toList();
+        List<SessionKey> matching = AgentTarget.matching(targets, account, user);
         if (matching.size() == 1) {
             return Optional.of(matching.get(0));
         }
         if (matching.isEmpty()) {
-            text(exchange, 404, "this agent keeps no session for " + (account == null ? "any account" : account)
-                    + (user == null ? "" : "/" + user) + "; see GET /v1/status\n");
+            text(exchange, 404, AgentTarget.noSuchSession(account, user) + "\n");
         } else {
             text(exchange, 400, "this agent keeps several sessions: give ?account=ID&user=NAME\n");
         }

@@ -2,6 +2,7 @@ package dev.lplogin.app.cli;
 
 import dev.lplogin.domain.model.Credentials;
 import dev.lplogin.domain.model.SessionKey;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,20 @@ record AgentTarget(SessionKey key, Optional<SinkFile> sink, Optional<SinkFile> j
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(jsonSink, "json sink");
         Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** The keys of {@code targets} that {@code account} and {@code user} (null = any) fit. */
+    static List<SessionKey> matching(List<AgentTarget> targets, String account, String user) {
+        return targets.stream().map(AgentTarget::key)
+                .filter(k -> account == null || k.account().value().equals(account))
+                .filter(k -> user == null || k.loginName().equals(user))
+                .toList();
+    }
+
+    /** Why no kept session fits {@code account} and {@code user} (null = any). */
+    static String noSuchSession(String account, String user) {
+        return "this agent keeps no session for " + (account == null ? "any account" : account)
+                + (user == null ? "" : "/" + user) + "; see GET /v1/status";
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.lplogin.app.cli;
 /** The process exit codes of {@code lp-login}; scripts depend on them (docs/cli.md). */
 enum ExitCode {
     OK(0),
-    /** Anything not covered below (a bug, a protocol violation, an unusable store). */
+    /** Anything not covered below (a bug, a protocol violation). */
     FAILURE(1),
     /** Usage error or bad input: unknown flag, malformed or unknown account id, missing password. */
     USAGE(2),
@@ -16,7 +16,13 @@ enum ExitCode {
     /** A service could not be reached or is unavailable; the message names the step. */
     UNAVAILABLE(6),
     /** No stored session and no credentials to log in with. */
-    NOT_LOGGED_IN(7);
+    NOT_LOGGED_IN(7),
+    /**
+     * The session store cannot be used until a person fixes it: a stored session this process cannot open (a wrong,
+     * missing or rotated-away store key, a tampered record), unsafe permissions, a refused Redis. No login is made
+     * over it, and retrying does not help.
+     */
+    STORE_UNUSABLE(8);
 
     private final int code;
 

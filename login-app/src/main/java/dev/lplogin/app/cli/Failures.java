@@ -60,6 +60,9 @@ final class Failures {
         if (e.getCause() instanceof DomainNotFoundException unknownAccount) {
             return infrastructure(unknownAccount); // bad input, whichever command ran into it
         }
+        if (e.getCause() instanceof StoreException store && !store.retryable()) {
+            return infrastructure(store); // a stored session that cannot be opened: the store's message says the fix
+        }
         String message = withCause(e);
         return switch (e.reason()) {
             case NOT_LOGGED_IN -> new CliException(ExitCode.NOT_LOGGED_IN, message,
@@ -89,8 +92,8 @@ final class Failures {
                     "is the account id right? 'lp-login domain --account ID --all' lists what the Domain API knows", e);
             // unreachable (a Redis that is down): one line, the message names the store and what failed
             case StoreException s when s.retryable() -> new CliException(ExitCode.UNAVAILABLE, s.getMessage(), null, e);
-            case StoreException s -> new CliException(ExitCode.FAILURE, s.getMessage(),
-                    "fix the store (see the message), or remove the named file and log in again", e);
+            // a person must act (a key, permissions, a refused Redis): the store's message names the fix
+            case StoreException s -> new CliException(ExitCode.STORE_UNUSABLE, s.getMessage(), null, e);
             case RequestRejectedException r -> new CliException(ExitCode.FAILURE,
                     "the service refused the request during " + r.getMessage(),
                     "this is likely a bug in lp-login or a changed service; run with --verbose and report it", e);

@@ -17,6 +17,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +67,10 @@ import java.util.regex.Pattern;
  * {@code LP_REDIS_PASSWORD}, or from the URL when the URL comes from the environment or the config file — never from
  * {@code --store}: a command line is visible to every user of the host. {@code ca-cert} is also trusted for
  * {@code rediss://}. The config file is {@code $XDG_CONFIG_HOME/lp-login/config.properties}, else
- * {@code ~/.config/lp-login/config.properties}; a missing file is the same as an empty one.
+ * {@code ~/.config/lp-login/config.properties}; a missing file is the same as an empty one. It must be yours and not
+ * writable by group or others, and not readable by them either when it holds a Redis password.
+ * {@code LP_REDIS_PLAINTEXT=allow} (the environment only) lets a Redis store without a key use a Redis that is not on
+ * this host.
  *
  * @param adapters what the composition root builds the adapters from
  * @param account  the default account id, if any
@@ -196,7 +205,66 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
                         + "; known keys: " + String.join(", ", known));
             }
         }
+        checkPermissions(file, holdsPassword(values.get(Key.STORE.property())));
         return Map.copyOf(values);
+    }
+
+    /**
+     * Refuses a config file that others could change (it says where the Domain API and the store are, so whoever
+     * writes it can send your credentials elsewhere), that another user owns, or that others can read while it holds
+     * a Redis password. As for the store directory and the key file: the fix is named, nothing is echoed.
+     */
+    private static void checkPermissions(Path file, boolean holdsPassword) {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.getFileAttributeView(file, PosixFileAttributeView.class) == null ? null
+                    : Files.readAttributes(file, PosixFileAttributes.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the config file " + file + " (" + e.getMessage() + ")");
+        }
+        if (attributes == null) {
+            return; // not a POSIX file system: its ACLs are the user's business
+        }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        String mode = PosixFilePermissions.toString(permissions);
+        owner(file).filter(me -> !me.equals(attributes.owner())).ifPresent(me -> {
+            throw new IllegalArgumentException("the config file " + file + " is owned by "
+                    + attributes.owner().getName() + ", not by you (" + me.getName() + "), so that user decides where"
+                    + " your credentials go; use a file you own (or set XDG_CONFIG_HOME)");
+        });
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IllegalArgumentException("the config file " + file + " is writable by group or others (" + mode
+                    + "), so they could send your credentials elsewhere; fix it with: chmod 600 " + file);
+        }
+        if (holdsPassword && (permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_READ))) {
+            throw new IllegalArgumentException("the config file " + file + " holds a Redis password and is readable"
+                    + " by group or others (" + mode + "); fix it with: chmod 600 " + file + " (or move the password"
+                    + " to " + RedisStoreSettings.PASSWORD_VARIABLE + ")");
+        }
+    }
+
+    /** Whether a {@code store} value is a Redis URL with a password in it. */
+    private static boolean holdsPassword(String store) {
+        if (store == null || !RedisEndpoint.isRedisUrl(store.strip())) {
+            return false;
+        }
+        try {
+            return RedisEndpoint.parse(store).password().isPresent();
+        } catch (IllegalArgumentException e) {
+            return store.contains("@"); // malformed: reported when resolved; meanwhile assume the worst
+        }
+    }
+
+    /** The user this process runs as, if the system can name it. */
+    private static Optional<UserPrincipal> owner(Path file) {
+        try {
+            return Optional.of(file.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name")));
+        } catch (IOException e) {
+            return Optional.empty(); // no passwd entry for our uid (some containers): the mode checks still apply
+        }
     }
 
     /** The store a {@code store} value names: {@code memory}, a Redis URL, or else a directory. */
@@ -236,7 +304,13 @@ public record AppConfig(AdapterSettings adapters, Optional<AccountId> account, O
         if (password != null && !password.isEmpty()) {
             endpoint = endpoint.withPassword(Secret.of(password));
         }
-        RedisStoreSettings settings = RedisStoreSettings.of(endpoint).withKey(EncryptionKey.fromEnvironment(env));
+        String plaintext = env.get(RedisStoreSettings.PLAINTEXT_VARIABLE);
+        if (plaintext != null && !plaintext.isBlank() && !plaintext.strip().equals("allow")) {
+            throw new IllegalArgumentException(RedisStoreSettings.PLAINTEXT_VARIABLE + " must be 'allow' (keep"
+                    + " sessions in clear in a Redis that is not on this host) or unset");
+        }
+        RedisStoreSettings settings = RedisStoreSettings.of(endpoint).withKey(EncryptionKey.fromEnvironment(env))
+                .withPlaintextAllowed(plaintext != null && plaintext.strip().equals("allow"));
         return caCert.map(pem -> settings.withCaCert(path(pem))).orElse(settings);
     }
 

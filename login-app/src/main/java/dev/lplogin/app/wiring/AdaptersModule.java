@@ -14,6 +14,8 @@ import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.TokenStore;
 import dev.lplogin.domain.usecase.LoginSettings;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Builds the driven adapters with their plain constructors and factories, configured by {@link AdapterSettings}: the
@@ -64,16 +66,27 @@ final class AdaptersModule {
         return new LazyPorts.LazyAuthGateway(http);
     }
 
-    /** The file store (encrypted when a store key is configured), the Redis store, or memory only. */
+    /**
+     * The file store (encrypted when a store key is configured), the Redis store, or memory only. A store is tied to
+     * the Domain API the sessions are obtained through when that is not LivePerson's (an emulator, a test
+     * environment): a session of one is then never handed to a client of another. LivePerson's own stays untied, so
+     * that sessions stored before this rule keep working.
+     */
     @Provides
     @Singleton
     static TokenStore tokenStore(AdapterSettings adapters, LoginSettings settings) {
+        Optional<URI> domainApi = Optional.of(adapters.http().csdsBaseUrl())
+                .filter(base -> !base.equals(HttpSettings.DEFAULT_CSDS_BASE_URL));
         return switch (adapters.store()) {
             case AdapterSettings.Store.Memory memory -> new InMemoryTokenStore(settings.clock());
-            case AdapterSettings.Store.Directory dir -> dir.key()
-                    .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
-                    .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
-            case AdapterSettings.Store.Redis redis -> RedisStoreWiring.open(redis.settings(), settings.clock());
+            case AdapterSettings.Store.Directory dir -> {
+                FileTokenStore store = dir.key()
+                        .map(key -> FileTokenStore.open(dir.directory(), key, settings.clock()))
+                        .orElseGet(() -> FileTokenStore.open(dir.directory(), settings.clock()));
+                yield domainApi.map(store::forDomainApi).orElse(store);
+            }
+            case AdapterSettings.Store.Redis redis -> RedisStoreWiring.open(
+                    domainApi.map(redis.settings()::withDomainApi).orElse(redis.settings()), settings.clock());
         };
     }
 }

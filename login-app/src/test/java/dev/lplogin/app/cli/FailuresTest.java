@@ -72,7 +72,10 @@ class FailuresTest {
     void bad_arguments_are_usage_errors_and_everything_else_is_1() {
         assertThat(Failures.translate(new IllegalArgumentException("bad")).exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(Failures.translate(new StoreException("unreadable", null, false)).exitCode())
-                .isEqualTo(ExitCode.FAILURE);
+                .isEqualTo(ExitCode.STORE_UNUSABLE);
+        assertThat(Failures.translate(new SessionUnavailableException(KEY, SessionUnavailableException.Reason.UNAVAILABLE,
+                "x", null, new StoreException("sealed with another store key", null, false))).exitCode().code())
+                .as("a stored session that cannot be opened, however the core reports it").isEqualTo(8);
         assertThat(Failures.translate(new ProtocolViolationException(Operation.LOGIN, "no userId")).exitCode())
                 .isEqualTo(ExitCode.FAILURE);
         CliException unknown = Failures.translate(new IllegalStateException("boom"));

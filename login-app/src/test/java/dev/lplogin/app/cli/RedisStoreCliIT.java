@@ -2,6 +2,7 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lplogin.adapter.storage.EncryptionKey;
 import dev.lplogin.emulator.DemoAccount;
 import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
@@ -71,6 +72,10 @@ class RedisStoreCliIT {
         assertThat(status.out()).contains(DemoAccount.USERNAME).doesNotContain(token.line());
         assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("one login for three processes").isEqualTo(1);
         assertThat(Files.readString(classLog)).contains("io.lettuce.core.RedisClient").contains("io.netty.");
+        // only the app ships a logging binding (login-adapters-redis brings none): Lettuce's SLF4J goes to JUL
+        assertThat(Files.readString(classLog)).contains("org.slf4j.jul.JULServiceProvider");
+        assertThat(login.err()).doesNotContain("SLF4J")
+                .as("loud, once: the sessions are in clear in Redis").contains("no store key is set");
     }
 
     @Test
@@ -120,8 +125,9 @@ class RedisStoreCliIT {
         String url = down.url();
         down.stop();
 
-        CliProcess.Result token = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "--store", url, "token",
-                "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+        CliProcess.Result token = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD, "LP_STORE_KEY",
+                EncryptionKey.generate().revealBase64()), "", "--store", url, "token", "--account", ACCOUNT, "--user",
+                DemoAccount.USERNAME);
 
         assertThat(token.exitCode()).as(token.err()).isEqualTo(6);
         assertThat(token.err().strip().lines()).hasSize(1);
@@ -149,7 +155,7 @@ class RedisStoreCliIT {
         assertThat(onArgv.err().strip().lines()).hasSizeLessThanOrEqualTo(2);
         assertThat(fromVariable.exitCode()).as(fromVariable.err()).isZero();
         assertThat(inEnvUrl.exitCode()).as(inEnvUrl.err()).isZero();
-        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.exitCode()).as("a refused password needs a person: the store is unusable").isEqualTo(8);
         assertThat(wrong.err()).contains("WRONGPASS").doesNotContain("not-it").doesNotContain("hunter2");
     }
 

@@ -17,6 +17,7 @@ import dev.lplogin.domain.model.ServiceName;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,48 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.readConfigFile(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("csdss").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void a_config_file_others_can_write_is_refused_with_the_fix(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("config.properties"), "csds=https://x.example\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        assertThatThrownBy(() -> AppConfig.readConfigFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is writable by group or others (rw-rw-r--)")
+                .hasMessageContaining("chmod 600 " + file);
+    }
+
+    @Test
+    void a_config_file_holding_a_redis_password_must_be_readable_by_its_owner_only(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("config.properties"),
+                "store=redis://bot:pa55word@redis.internal:6379\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> AppConfig.readConfigFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds a Redis password and is readable by group or others")
+                .hasMessageContaining("chmod 600 " + file).hasMessageNotContaining("pa55word");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(AppConfig.readConfigFile(file)).containsKey("store");
+        Path plain = Files.writeString(dir.resolve("plain.properties"), "store=redis://redis.internal:6379\n");
+        Files.setPosixFilePermissions(plain, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(AppConfig.readConfigFile(plain)).as("no secret in it: readable is fine").containsKey("store");
+    }
+
+    @Test
+    void lp_redis_plaintext_allow_is_the_explicit_opt_out_for_a_remote_redis_without_a_key() {
+        Map<String, String> env = Map.of("HOME", "/home/ann", "LP_STORE", "redis://redis.internal:6379");
+
+        assertThat(((Store.Redis) AppConfig.resolve(Map.of(), env, Map.of()).store()).settings().plaintextAllowed())
+                .isFalse();
+        Map<String, String> allowed = new java.util.HashMap<>(env);
+        allowed.put("LP_REDIS_PLAINTEXT", "allow");
+        assertThat(((Store.Redis) AppConfig.resolve(Map.of(), allowed, Map.of()).store()).settings()
+                .plaintextAllowed()).isTrue();
+        allowed.put("LP_REDIS_PLAINTEXT", "yes");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), allowed, Map.of()))
+                .hasMessageContaining("LP_REDIS_PLAINTEXT must be 'allow'");
     }
 
     // --- a Redis store (fleet mode) ------------------------------------------------------------------------------

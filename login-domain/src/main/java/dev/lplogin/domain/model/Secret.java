@@ -2,7 +2,9 @@ package dev.lplogin.domain.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A secret value — a password, client secret, access token, bearer, csrf token or cookie value (spec §4) — that can
@@ -33,6 +35,21 @@ public final class Secret {
             throw new IllegalArgumentException("a secret must not be empty");
         }
         return new Secret(value);
+    }
+
+    /**
+     * The secret in the environment variable {@code name}, or empty when it is unset or empty: the null-safe way to
+     * read an optional secret, e.g. {@code Secret.fromEnvironment(System.getenv(), "LP_REDIS_PASSWORD")}, where
+     * {@code Secret.of(System.getenv(name))} throws when the variable is unset.
+     *
+     * @param env  the environment, e.g. {@code System.getenv()}
+     * @param name the variable's name
+     * @return the secret, or empty when the variable is unset or empty
+     */
+    public static Optional<Secret> fromEnvironment(Map<String, String> env, String name) {
+        Objects.requireNonNull(name, "name");
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(new Secret(value));
     }
 
     /** The secret value itself. Call it only where the value must leave the process (a request body, a header). */

@@ -3,6 +3,7 @@ package dev.lplogin.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecretTest {
@@ -48,5 +49,15 @@ class SecretTest {
     void rejects_null() {
         assertThatThrownBy(() -> Secret.of(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("secret value");
+    }
+
+    @Test
+    void from_the_environment_is_empty_when_the_variable_is_unset_or_empty() {
+        // the README's Redis snippet once read Secret.of(System.getenv("LP_REDIS_PASSWORD")): a NullPointerException
+        // whenever the variable was unset
+        assertThat(Secret.fromEnvironment(Map.of(), "LP_REDIS_PASSWORD")).isEmpty();
+        assertThat(Secret.fromEnvironment(Map.of("LP_REDIS_PASSWORD", ""), "LP_REDIS_PASSWORD")).isEmpty();
+        assertThat(Secret.fromEnvironment(Map.of("LP_REDIS_PASSWORD", "pw"), "LP_REDIS_PASSWORD"))
+                .contains(Secret.of("pw"));
     }
 }
