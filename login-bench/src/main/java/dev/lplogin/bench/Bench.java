@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code bin/bench [hotpath|herd|scale|roundtrips|cli|fleet|all] [--quick]}: runs the benchmarks and prints one table,
- * headed by the machine and JDK it came from. Exit 0, or 1 with a one-line reason when a benchmark could not run,
- * 2 on bad arguments.
+ * {@code bin/bench [hotpath|herd|scale|roundtrips|cli|fleet|calls|all] [--quick]}: runs the benchmarks and prints
+ * one table, headed by the machine and JDK it came from. Exit 0, or 1 with a one-line reason when a benchmark could
+ * not run, 2 on bad arguments.
  */
 public final class Bench {
 
@@ -21,7 +21,7 @@ public final class Bench {
     enum Mode { FULL, QUICK, SMOKE }
 
     /** The benchmarks, in the order {@code all} runs them. */
-    static final List<String> ALL = List.of("hotpath", "herd", "roundtrips", "scale", "cli", "fleet");
+    static final List<String> ALL = List.of("hotpath", "herd", "roundtrips", "scale", "cli", "fleet", "calls");
 
     private Bench() {
     }
@@ -36,7 +36,7 @@ public final class Bench {
                 case "--smoke" -> mode = Mode.SMOKE;
                 case "all" -> which.addAll(ALL);
                 case "-h", "--help" -> {
-                    out.println("usage: bin/bench [hotpath|herd|scale|roundtrips|cli|fleet|all] [--quick]");
+                    out.println("usage: bin/bench [hotpath|herd|scale|roundtrips|cli|fleet|calls|all] [--quick]");
                     return;
                 }
                 default -> {
@@ -79,6 +79,7 @@ public final class Bench {
                 case "scale" -> Scale.run(mode, table);
                 case "cli" -> CliStartup.run(mode, table);
                 case "fleet" -> Fleet.run(mode, table);
+                case "calls" -> Calls.run(mode, table);
                 default -> throw new IllegalArgumentException("unknown benchmark " + bench);
             }
             System.err.printf(Locale.ROOT, "bin/bench: %s done in %.1f s%n", bench,

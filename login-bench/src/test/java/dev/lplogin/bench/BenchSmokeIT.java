@@ -90,6 +90,17 @@ class BenchSmokeIT {
         assertThat(number("cli", "  of them picocli (--help)")).isPositive();
     }
 
+    @Test
+    void calls_compare_the_helper_and_the_agent_proxy_with_the_bare_jdk_client() {
+        assertThat(number("calls", "GET via the calls helper, median")).isPositive();
+        assertThat(number("calls", "GET via the JDK client, fixed bearer, median")).isPositive();
+        assertThat(number("calls", "helper / raw (median)")).isPositive();
+        assertThat(number("calls", Calls.CLIENTS + " clients, JDK client direct")).isPositive();
+        assertThat(number("calls", Calls.CLIENTS + " clients, via the calls helper")).isPositive();
+        assertThat(number("calls", Calls.CLIENTS + " clients, through the agent proxy")).isPositive();
+        assertThat(number("calls", "agent proxy / direct (throughput)")).isPositive();
+    }
+
     private static String value(String bench, String metric) {
         return table.find(bench, metric).orElseThrow(() -> new AssertionError("no row " + bench + " / " + metric
                 + " in " + table.rows())).value();

@@ -1,8 +1,10 @@
 package dev.lplogin.calls;
 
 import dev.lplogin.adapter.http.HttpTransport;
+import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.ServiceHost;
+import dev.lplogin.domain.model.ServiceName;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.Operation;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
 
@@ -33,7 +37,8 @@ import javax.net.ssl.SSLException;
  * }</pre>
  *
  * <p>For each call it finds the service's host with {@link LoginUseCase#serviceHost} (answered from the Domain API
- * cache that every login seeds), takes {@link LoginUseCase#bearer} (a volatile read on a fresh session), sets
+ * cache that every login seeds; an answer is used for {@link #ORIGIN_MEMO} before the core is asked again), takes
+ * {@link LoginUseCase#bearer} (a volatile read on a fresh session), sets
  * {@code Authorization: Bearer …} and the transport's {@code User-Agent} (unless the call sets its own), and sends
  * once on the shared {@link HttpTransport}.
  *
@@ -61,12 +66,15 @@ public final class LivePersonCalls {
 
     private static final Logger LOG = Logger.getLogger(LivePersonCalls.class.getName());
     private static final int UNAUTHORIZED = 401;
+    /** How long a service's origin is used without asking {@link LoginUseCase#serviceHost} again. */
+    public static final Duration ORIGIN_MEMO = Duration.ofSeconds(5);
 
     private final LoginUseCase login;
     private final HttpTransport transport;
     private final CallSettings settings;
     private final Duration timeout;
     private final String userAgent;
+    private final ConcurrentMap<Route, Origin> origins = new ConcurrentHashMap<>();
 
     /** Calls with {@link CallSettings#defaults()}. */
     public LivePersonCalls(LoginUseCase login, HttpTransport transport) {
@@ -155,13 +163,39 @@ public final class LivePersonCalls {
     }
 
     private URI uri(ServiceCall call) {
-        ServiceHost host = login.serviceHost(call.key().account(), call.service());
+        String origin = origin(call.key().account(), call.service());
         try {
-            return URI.create(transport.origin(host) + call.resolvedPathAndQuery());
+            return URI.create(origin + call.resolvedPathAndQuery());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the path and query do not form a URL with the host of "
                     + call.service() + ": percent-encode reserved characters");
         }
+    }
+
+    /**
+     * The origin ({@code https://host[:port]}) of a service, remembered for {@link #ORIGIN_MEMO}: the Domain API's
+     * answers are cached for minutes anyway, but {@link LoginUseCase#serviceHost} validates the cached answer again on
+     * every call, which cost more than the rest of the helper together (measured with {@code bin/bench calls}).
+     */
+    private String origin(AccountId account, ServiceName service) {
+        var route = new Route(account, service);
+        long now = System.nanoTime();
+        Origin known = origins.get(route);
+        if (known != null && now - known.resolvedAt() < ORIGIN_MEMO.toNanos()) {
+            return known.origin();
+        }
+        ServiceHost host = login.serviceHost(account, service);
+        String origin = transport.origin(host).toString();
+        origins.put(route, new Origin(origin, now));
+        return origin;
+    }
+
+    /** A service of an account, the key of the remembered origins. */
+    private record Route(AccountId account, ServiceName service) {
+    }
+
+    /** An origin and when it was resolved ({@link System#nanoTime()}). */
+    private record Origin(String origin, long resolvedAt) {
     }
 
     /**
@@ -197,9 +231,12 @@ public final class LivePersonCalls {
     }
 
     private HttpRequest request(ServiceCall call, URI uri, Secret bearer) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(call.method(), call.body().publisher())
-                .timeout(timeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (call.body() == CallBody.none() && call.method().equals("GET")) {
+            builder.GET();   // no body publisher at all: the client skips subscribing to an empty one
+        } else {
+            builder.method(call.method(), call.body().publisher());
+        }
         boolean ownUserAgent = false;
         for (ServiceCall.Header header : call.headers()) {
             builder.header(header.name(), header.value());

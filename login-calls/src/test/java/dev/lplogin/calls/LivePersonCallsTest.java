@@ -126,7 +126,9 @@ class LivePersonCallsTest {
         assertThat(rig.counted.invalidations()).isBetween(1, 24);
         Map<String, Long> sendsPerCall = emulator().apiRequests().stream()
                 .collect(Collectors.groupingBy(r -> r.query().orElseThrow(), Collectors.counting()));
-        assertThat(sendsPerCall).hasSize(24).allSatisfy((call, n) -> assertThat(n).as(call).isEqualTo(2L));
+        // a call that took its bearer after another's re-login went out once; none more than twice
+        assertThat(sendsPerCall).hasSize(24).allSatisfy((call, n) -> assertThat(n).as(call).isBetween(1L, 2L));
+        assertThat(sendsPerCall.values()).as("the first calls met the dead bearer").contains(2L);
         assertThat(emulator().skillNames(DemoAccount.ACCOUNT_ID)).hasSize(12);
     }
 

@@ -1,7 +1,9 @@
 package dev.lplogin.app.cli;
 
 import dev.lplogin.emulator.LoginEmulator;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +142,19 @@ final class CliProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The first stdout line of a long-running command (its URL, for the agent and the emulator), within 60 s. */
+    static String firstLine(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        return async(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
     }
 
     /** Runs {@code reader} on a thread of its own (for the first lines of a long-running command). */

@@ -3,11 +3,6 @@ package dev.lplogin.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lplogin.emulator.DemoAccount;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -105,15 +100,7 @@ class EmulatorOptionsIT {
         args[1] = "--http";
         System.arraycopy(options, 0, args, 2, options.length);
         emulator = new CliProcess(dir.resolve("emulator")).start(Map.of(), args);
-        BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(),
-                StandardCharsets.UTF_8));
-        String url = CliProcess.async(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+        String url = CliProcess.firstLine(emulator);
         assertThat(url).as("the emulator's first line").startsWith("http://127.0.0.1:");
         return url;
     }
