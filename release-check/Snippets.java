@@ -99,6 +99,7 @@ public final class Snippets {
                 import dev.lplogin.emulator.*;
                 import dev.lplogin.testkit.*;
                 import jakarta.inject.Singleton;
+                import java.net.URI;
                 import java.net.http.HttpResponse;
                 import java.net.http.HttpResponse.BodyHandlers;
                 import java.nio.file.*;

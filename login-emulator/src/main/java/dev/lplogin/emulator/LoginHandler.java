@@ -78,7 +78,7 @@ final class LoginHandler {
         }
         var session = opened.get();
         return Reply.json(200, answer(accountId, known, session))
-                .withHeader("Set-Cookie", SessionCookie.setCookie(session.id, secureCookie));
+                .withHeader("Set-Cookie", SessionIdCookie.setCookie(session.id, secureCookie));
     }
 
     private static void requireShape(LoginRequestJson body) {

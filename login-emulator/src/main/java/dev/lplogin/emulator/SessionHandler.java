@@ -22,7 +22,7 @@ final class SessionHandler {
     Reply refresh(Request request) {
         var session = authenticate(request);
         sessions.touch(session);
-        return Reply.empty(200).withHeader("Set-Cookie", SessionCookie.setCookie(session.id, secureCookie));
+        return Reply.empty(200).withHeader("Set-Cookie", SessionIdCookie.setCookie(session.id, secureCookie));
     }
 
     /** Ends the session: its cookie and bearer are dead afterwards. */
@@ -38,7 +38,7 @@ final class SessionHandler {
             throw new Rejection(400, "the body needs the csrf from login: {\"csrf\":\"…\"}");
         }
         String account = request.pathParams().get(0);
-        var session = request.cookie(SessionCookie.NAME)
+        var session = request.cookie(SessionIdCookie.NAME)
                 .flatMap(sessions::find)
                 .filter(found -> found.user.account().equals(account))
                 .orElseThrow(() -> new Rejection(401, "no such session: it is unknown, logged out or expired; "

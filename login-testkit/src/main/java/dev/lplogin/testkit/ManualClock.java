@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A clock a test moves by hand, so that expiry, caches and leases are tested without sleeping. The one adjustable
  * clock of the tests that can use the testkit ({@link TokenStoreContract} runs every store on one); the domain's own
- * tests, which cannot depend on the testkit, keep a copy of the same class. Thread-safe; UTC.
+ * tests, which cannot depend on the testkit, have a {@code FakeClock} of their own. Thread-safe; UTC.
  */
 public final class ManualClock extends Clock {
 

@@ -146,7 +146,9 @@ public final class HttpAuthGateway implements AuthGateway {
     }
 
     private static Blocked blocked(Operation operation, SessionKey key, ErrorDetail detail) {
-        LOG.log(Level.WARNING, () -> operation + " of " + key + ": blocked by LivePerson support (HTTP 451); "
+        // INFO, not WARNING: the Blocked outcome reaches the caller, who reports it (the CLI as its error line, the
+        // core as a SessionUnavailableException and an event); a warning here said it twice
+        LOG.log(Level.INFO, () -> operation + " of " + key + ": blocked by LivePerson support (HTTP 451); "
                 + "not retrying — contact LivePerson" + detail.suffix());
         return new Blocked(detail.message());
     }

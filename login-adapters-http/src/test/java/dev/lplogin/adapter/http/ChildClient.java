@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP adapters in a JVM of their own, for what the JDK decides once per JVM (the idle-connection timeout, Basic
- * for proxy tunnels): a Domain API lookup, a login, a pause, a refresh. Run by {@link ChildJvm}. Arguments: the
+ * for proxy tunnels): a Domain API lookup, a login, a pause, a refresh. Run by {@link ChildClientJvm}. Arguments: the
  * Domain API URL, the PEM file to trust, the pause in milliseconds, and optionally the idle-connection timeout in
  * seconds ({@code jdk} for the JDK's own). The proxy comes from the environment. Prints {@code ok}, or
  * {@code failed: <message>} and exits 1. With {@code -Dchild.verbose=true} every log of the adapters and of the

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the JDK decides once per JVM, each case in a fresh JVM ({@link ChildJvm}) against the emulator in this one:
+ * What the JDK decides once per JVM, each case in a fresh JVM ({@link ChildClientJvm}) against the emulator in this one:
  * Basic credentials for a proxy tunnel, the JVM's own proxy properties, and the idle-connection timeout. Counts come
  * from the emulator's stats (requests, TCP connections) and from a real CONNECT proxy ({@link TunnelProxy}).
  */
@@ -41,14 +41,14 @@ class OncePerJvmTest {
     }
 
     /** A child with no pause and the transport's default idle-connection timeout. */
-    private static ChildJvm.Result child(Map<String, String> env, List<String> options) throws Exception {
-        return ChildJvm.run(env, options, emulator().baseUrl().toString(), pem.toString(), "0");
+    private static ChildClientJvm.Result child(Map<String, String> env, List<String> options) throws Exception {
+        return ChildClientJvm.run(env, options, emulator().baseUrl().toString(), pem.toString(), "0");
     }
 
     /** A child that pauses {@code idleMillis} between login and refresh, its transport set to {@code idleSeconds}. */
-    private static ChildJvm.Result idleChild(List<String> options, long idleMillis, long idleSeconds)
+    private static ChildClientJvm.Result idleChild(List<String> options, long idleMillis, long idleSeconds)
             throws Exception {
-        return ChildJvm.run(Map.of(), options, emulator().baseUrl().toString(), pem.toString(),
+        return ChildClientJvm.run(Map.of(), options, emulator().baseUrl().toString(), pem.toString(),
                 Long.toString(idleMillis), Long.toString(idleSeconds));
     }
 
@@ -56,7 +56,7 @@ class OncePerJvmTest {
     void proxy_credentials_in_https_proxy_answer_the_proxys_407_and_are_never_printed() throws Exception {
         String password = "p@ss w:rd-7f3a";
         try (TunnelProxy proxy = TunnelProxy.requiring("proxy-user", password)) {
-            ChildJvm.Result result = child(
+            ChildClientJvm.Result result = child(
                     Map.of("HTTPS_PROXY", "http://proxy-user:p%40ss%20w%3Ard-7f3a@127.0.0.1:" + proxy.port()),
                     List.of("-Dchild.verbose=true"));
 
@@ -76,7 +76,7 @@ class OncePerJvmTest {
     @Test
     void wrong_proxy_credentials_fail_with_the_proxys_answer_and_no_secret() throws Exception {
         try (TunnelProxy proxy = TunnelProxy.requiring("proxy-user", "right")) {
-            ChildJvm.Result result = child(Map.of("HTTPS_PROXY", "http://proxy-user:wrong-9c1e@127.0.0.1:"
+            ChildClientJvm.Result result = child(Map.of("HTTPS_PROXY", "http://proxy-user:wrong-9c1e@127.0.0.1:"
                     + proxy.port()), List.of());
 
             assertThat(result.exitCode()).isEqualTo(1);
@@ -91,7 +91,7 @@ class OncePerJvmTest {
     @Test
     void the_jvms_own_proxy_properties_win_over_https_proxy() throws Exception {
         try (TunnelProxy environment = TunnelProxy.open(); TunnelProxy jvm = TunnelProxy.open()) {
-            ChildJvm.Result result = child(Map.of("HTTPS_PROXY", environment.url()),
+            ChildClientJvm.Result result = child(Map.of("HTTPS_PROXY", environment.url()),
                     List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + jvm.port(),
                             "-Dhttp.nonProxyHosts="));   // the JDK's default would send loopback direct, see below
 
@@ -104,7 +104,7 @@ class OncePerJvmTest {
     @Test
     void the_jdk_itself_never_proxies_loopback_unless_non_proxy_hosts_is_set_empty() throws Exception {
         try (TunnelProxy jvm = TunnelProxy.open()) {
-            ChildJvm.Result result = child(Map.of(), List.of("-Dhttps.proxyHost=127.0.0.1",
+            ChildClientJvm.Result result = child(Map.of(), List.of("-Dhttps.proxyHost=127.0.0.1",
                     "-Dhttps.proxyPort=" + jvm.port()));
 
             assertThat(result.output()).contains("ok");
@@ -115,7 +115,7 @@ class OncePerJvmTest {
 
     @Test
     void the_transport_sets_the_idle_connection_timeout_when_nobody_did() throws Exception {
-        ChildJvm.Result result = idleChild(List.of(), 5000, 2);
+        ChildClientJvm.Result result = idleChild(List.of(), 5000, 2);
 
         assertThat(result.output()).contains("ok");
         // At least 2, not exactly: on a very slow machine the login may already come more than 2 s after the lookup.
@@ -127,7 +127,7 @@ class OncePerJvmTest {
 
     @Test
     void an_idle_connection_timeout_given_with_dash_d_wins() throws Exception {
-        ChildJvm.Result result = idleChild(List.of("-Djdk.httpclient.keepalive.timeout=60"), 5000, 2);
+        ChildClientJvm.Result result = idleChild(List.of("-Djdk.httpclient.keepalive.timeout=60"), 5000, 2);
 
         assertThat(result.output()).contains("ok");
         assertThat(emulator().stats().connections()).as("lookup, login and refresh on one connection").isEqualTo(1);

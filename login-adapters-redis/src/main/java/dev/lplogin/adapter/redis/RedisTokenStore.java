@@ -73,6 +73,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private final SessionRecordFormat format;
     private final RedisLink link;
     private final SessionNotices notices;
+    private final Optional<String> refusal;
 
     private RedisTokenStore(RedisStoreSettings settings) {
         this.settings = settings;
@@ -80,32 +81,45 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         this.format = SessionRecordFormat.of(settings.key(), settings.domainApi());
         this.link = new RedisLink(settings);
         this.notices = new SessionNotices(link, keys.channel(), this::load, format::nameOf);
+        this.refusal = plaintextRefusal(settings);
     }
 
     /**
      * A store on the Redis of {@code settings}; connects on first use. Without a key, it warns once that the sessions
-     * are in clear in Redis, and refuses a Redis with a node not on this host (not loopback) unless
-     * {@link RedisStoreSettings#plaintextAllowed() plaintext was allowed} explicitly.
-     *
-     * @throws StoreException (not retryable) for a Redis not on this host without a key and without that opt-out
+     * are in clear in Redis; on a Redis with a node not on this host (not loopback), every operation then fails (not
+     * retryable) unless {@link RedisStoreSettings#plaintextAllowed() plaintext was allowed} explicitly. Creating the
+     * store never fails for that, nor touches Redis.
      */
     public static RedisTokenStore create(RedisStoreSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (settings.key().isEmpty()) {
-            boolean local = settings.endpoint().nodes().stream()
-                    .allMatch(node -> LOOPBACK.matcher(node.host().toLowerCase(java.util.Locale.ROOT)).matches());
-            if (!local && !settings.plaintextAllowed()) {
-                throw new StoreException("no store key is set, and Redis at " + settings.endpoint() + " is not on this"
-                        + " host: the bearer, csrf token and cookies of every session would be readable there by anyone"
-                        + " who can read that Redis. Set " + EncryptionKey.KEY_VARIABLE + " (the same on every replica;"
-                        + " head -c 32 /dev/urandom | base64), or set " + RedisStoreSettings.PLAINTEXT_VARIABLE
-                        + "=allow to keep sessions in clear there", null, false);
-            }
             LOG.log(Level.WARNING, "no store key is set: sessions (bearer, csrf token, cookies) are kept in"
                     + " clear in Redis at " + settings.endpoint() + ", readable by anyone who can read it; set "
                     + EncryptionKey.KEY_VARIABLE + " to seal them");
         }
         return new RedisTokenStore(settings);
+    }
+
+    /** Why this store refuses to work: plaintext records on a Redis not on this host, without the opt-out. */
+    private static Optional<String> plaintextRefusal(RedisStoreSettings settings) {
+        boolean local = settings.endpoint().nodes().stream()
+                .allMatch(node -> LOOPBACK.matcher(node.host().toLowerCase(java.util.Locale.ROOT)).matches());
+        if (settings.key().isPresent() || local || settings.plaintextAllowed()) {
+            return Optional.empty();
+        }
+        return Optional.of("no store key is set, and Redis at " + settings.endpoint() + " is not on this host: the"
+                + " bearer, csrf token and cookies of every session would be readable there by anyone who can read"
+                + " that Redis. Set " + EncryptionKey.KEY_VARIABLE + " (the same on every replica; head -c 32"
+                + " /dev/urandom | base64), or set " + RedisStoreSettings.PLAINTEXT_VARIABLE + "=allow to keep"
+                + " sessions in clear there");
+    }
+
+    /** The connections, unless this store refuses to work (see {@link #create}). */
+    private RedisLink link() {
+        if (refusal.isPresent()) {
+            throw new StoreException(refusal.get(), null, false);
+        }
+        return link;
     }
 
     /**
@@ -126,7 +140,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(key, "key");
         String hash = notices.know(key);
         List<KeyValue<String, String>> fields =
-                link.call("read", redis -> redis.hmget(keys.session(hash), "version", "record"));
+                link().call("read", redis -> redis.hmget(keys.session(hash), "version", "record"));
         Optional<Session> session = read(key, hash, value(fields, 0), value(fields, 1));
         session.ifPresent(notices::saw);
         notices.subscribeIfListening();
@@ -158,7 +172,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         String hash = notices.know(key);
         Session stored = session.withVersion(expectedVersion + 1);
         String record = new String(format.encode(stored), StandardCharsets.UTF_8);
-        List<Object> reply = link.run(Script.SAVE, ScriptOutputType.MULTI,
+        List<Object> reply = link().run(Script.SAVE, ScriptOutputType.MULTI,
                 new String[] {keys.session(hash), keys.fence(hash)},
                 Long.toString(expectedVersion), record, Long.toString(fence), keys.channel(),
                 notices.head(hash), Long.toString(sessionKeyTtl(stored).toMillis()));
@@ -184,7 +198,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public boolean delete(SessionKey key, long expectedVersion) {
         Objects.requireNonNull(key, "key");
         String hash = notices.know(key);
-        Long deleted = link.run(Script.DELETE, ScriptOutputType.INTEGER, new String[] {keys.session(hash)},
+        Long deleted = link().run(Script.DELETE, ScriptOutputType.INTEGER, new String[] {keys.session(hash)},
                 Long.toString(expectedVersion));
         return deleted != null && deleted == 1L;
     }
@@ -197,7 +211,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             ScanCursor from = cursor;
-            KeyScanCursor<String> page = link.call("list", redis -> redis.scan(from, args));
+            KeyScanCursor<String> page = link().call("list", redis -> redis.scan(from, args));
             for (String redisKey : page.getKeys()) {
                 keys.hashOfSessionKey(redisKey).flatMap(this::readListed).ifPresent(sessions::add);
             }
@@ -212,11 +226,11 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(key, "key");
         requirePositive(ttl);
         String hash = notices.know(key);
-        link.connect(); // a first connection may take long: the lease's time starts once Redis can be asked
+        link().connect(); // a first connection may take long: the lease's time starts once Redis can be asked
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
         String token = randomHex(16);
-        Long fence = link.run(Script.TAKE_LEASE, ScriptOutputType.INTEGER,
+        Long fence = link().run(Script.TAKE_LEASE, ScriptOutputType.INTEGER,
                 new String[] {keys.lease(hash), keys.fence(hash)},
                 nanos(now), nanos(expiresAt), token, redisExpiry(ttl));
         notices.subscribeIfListening();
@@ -228,10 +242,10 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(lease, "lease");
         requirePositive(ttl);
         String hash = notices.know(lease.key());
-        link.connect();
+        link().connect();
         Instant now = settings.clock().instant();
         Instant expiresAt = now.plus(ttl);
-        Long renewed = link.run(Script.RENEW_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},
+        Long renewed = link().run(Script.RENEW_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},
                 nanos(now), lease.token(), Long.toString(lease.fence()), nanos(expiresAt), redisExpiry(ttl));
         return renewed != null && renewed == 1L
                 ? Optional.of(new Lease(lease.key(), lease.token(), lease.fence(), expiresAt))
@@ -242,7 +256,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
         String hash = notices.know(lease.key());
-        link.run(Script.RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},
+        link().run(Script.RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {keys.lease(hash)},
                 lease.token(), Long.toString(lease.fence()));
     }
 
@@ -281,7 +295,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                     + settings.endpoint() + " (" + e.getMessage() + "); that session must log in again, the others"
                     + " are unaffected");
             try {
-                link.run(Script.DELETE, ScriptOutputType.INTEGER, new String[] {redisKey}, version);
+                link().run(Script.DELETE, ScriptOutputType.INTEGER, new String[] {redisKey}, version);
             } catch (StoreException | NumberFormatException ignored) {
                 // it stays unreadable and is reported again next time
             }
@@ -293,7 +307,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private Optional<Session> readListed(String hash) {
         String redisKey = keys.session(hash);
         List<KeyValue<String, String>> fields =
-                link.call("list", redis -> redis.hmget(redisKey, "version", "record"));
+                link().call("list", redis -> redis.hmget(redisKey, "version", "record"));
         String version = value(fields, 0);
         String record = value(fields, 1);
         if (version == null || record == null) {

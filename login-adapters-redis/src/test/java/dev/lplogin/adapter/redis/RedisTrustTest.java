@@ -128,19 +128,28 @@ class RedisTrustTest {
     }
 
     @Test
-    void a_store_without_a_key_warns_at_start_and_refuses_a_redis_not_on_this_host_unless_allowed() {
-        RedisStoreSettings remote = RedisStoreSettings.of("redis://redis.internal:6379");
+    void a_store_without_a_key_warns_at_start_and_refuses_to_work_on_a_redis_not_on_this_host_unless_allowed() {
+        RedisStoreSettings remote = RedisStoreSettings.of("redis://redis.internal:6379")
+                .withConnectTimeout(Duration.ofMillis(200));
 
-        assertThatThrownBy(() -> RedisTokenStore.create(remote)).isInstanceOf(StoreException.class)
+        RedisTokenStore refused = store(remote);
+        assertThatThrownBy(() -> refused.load(ALICE)).as("refused before any connection")
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).retryable()).isFalse())
                 .hasMessageContaining("no store key is set, and Redis at redis://redis.internal:6379/0 is not on this"
                         + " host")
                 .hasMessageContaining("LP_STORE_KEY").hasMessageContaining("LP_REDIS_PLAINTEXT=allow");
-        store(remote.withKey(EncryptionKey.generate()));
-        assertThat(warnings()).isEmpty();
+        assertThat(warnings()).singleElement().asString()
+                .startsWith("no store key is set: sessions (bearer, csrf token, cookies) are kept in clear");
+        logged.clear();
 
-        store(remote.withPlaintextAllowed(true));
-        store(TestSessions.settings(REDIS));
-        assertThat(warnings()).hasSize(2).allSatisfy(w -> assertThat(w)
+        for (RedisTokenStore accepted : List.of(store(remote.withKey(EncryptionKey.generate())),
+                store(remote.withPlaintextAllowed(true)))) {
+            assertThatThrownBy(() -> accepted.load(ALICE)).as("accepted: it tries to connect")
+                    .isInstanceOf(StoreException.class).hasMessageNotContaining("no store key is set");
+        }
+        store(TestSessions.settings(REDIS)).load(ALICE);
+        assertThat(warnings()).as("the opt-out and loopback still warn").hasSize(2).allSatisfy(w -> assertThat(w)
                 .startsWith("no store key is set: sessions (bearer, csrf token, cookies) are kept in clear"));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Encryption.</b> With an {@link EncryptionKey}, each session is sealed with AES-256-GCM (random IV per write,
  * the key as associated data). A wrong key or a modified file is a non-retryable {@link StoreException} naming the
- * file, never a wrong session. Without a key, files are plaintext protected by their 0600 permissions only.
+ * file, never a wrong session and never "nothing stored"; a plaintext file is refused (moved aside), never adopted.
+ * Without a key, files are plaintext protected by their 0600 permissions only. Copies of unreadable files are deleted
+ * after {@link #CORRUPT_COPY_LIFETIME}. {@link #forDomainApi} ties a store to the Domain API its sessions come from.
  *
  * <p>Thread-safe and process-safe. Nulls are rejected with {@link NullPointerException}. Failures are
  * {@link StoreException}s; a busy lock (over {@value #LOCK_TIMEOUT_SECONDS} s) is retryable.
@@ -366,7 +369,8 @@ public final class FileTokenStore implements TokenStore {
     /** Deletes copies of unreadable files older than {@link #CORRUPT_COPY_LIFETIME}; failing is only logged. */
     private void deleteOldCorruptCopies() {
         try {
-            for (Path copy : SafeFiles.deleteCopiesMadeBefore(directory, clock.instant().minus(CORRUPT_COPY_LIFETIME))) {
+            Instant cutoff = clock.instant().minus(CORRUPT_COPY_LIFETIME);
+            for (Path copy : SafeFiles.deleteCopiesMadeBefore(directory, cutoff)) {
                 LOG.info("deleted " + copy + ", a copy of an unreadable session file older than "
                         + CORRUPT_COPY_LIFETIME.toHours() + " h");
             }

@@ -50,11 +50,6 @@ final class RecordCodec {
         this.domainApi = Objects.requireNonNull(domainApi, "domain API").map(RecordCodec::normalize);
     }
 
-    /** The Domain API base this codec's records are tied to, if any. */
-    Optional<String> domainApi() {
-        return domainApi;
-    }
-
     /**
      * The name of {@code sessionKey}'s record: the hex SHA-256 of {@code account/loginName}, preceded by the Domain API
      * base and a newline when the store is tied to one. A fixed-length, path-safe name that hides nothing secret.

@@ -36,12 +36,12 @@ class CrashSafetyTest {
         int kills = 0;
 
         for (int round = 1; round <= ROUNDS; round++) {
-            List<ChildJvm> writers = new ArrayList<>();
+            List<StoreWorkerJvm> writers = new ArrayList<>();
             try {
                 for (String lane : LANES) {
-                    writers.add(ChildJvm.start(scratch, "save-loop", directory.toString(), lane));
+                    writers.add(StoreWorkerJvm.start(scratch, "save-loop", directory.toString(), lane));
                 }
-                for (ChildJvm writer : writers) {
+                for (StoreWorkerJvm writer : writers) {
                     // a random number of completed saves, so that the kill lands at a random point of a later one
                     int saves = 1 + random.nextInt(4);
                     for (int i = 0; i < saves; i++) {
@@ -51,7 +51,7 @@ class CrashSafetyTest {
                     kills++;
                 }
             } finally {
-                for (ChildJvm writer : writers) {
+                for (StoreWorkerJvm writer : writers) {
                     writer.close();
                 }
             }

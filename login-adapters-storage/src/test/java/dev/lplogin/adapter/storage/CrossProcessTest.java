@@ -27,24 +27,24 @@ class CrossProcessTest {
         Path directory = scratch.resolve("store");
         int processes = 4;
         int increments = 25;
-        List<ChildJvm> children = new ArrayList<>();
+        List<StoreWorkerJvm> children = new ArrayList<>();
         try {
             for (int i = 0; i < processes; i++) {
-                children.add(ChildJvm.start(scratch, "increment", directory.toString(), "shared",
+                children.add(StoreWorkerJvm.start(scratch, "increment", directory.toString(), "shared",
                         String.valueOf(increments)));
             }
-            for (ChildJvm child : children) {
+            for (StoreWorkerJvm child : children) {
                 assertThat(child.nextLine(PATIENCE)).isEqualTo("ready");
             }
             // released together, so that they really race
             children.forEach(child -> child.send("go"));
             List<String> leases = new ArrayList<>();
-            for (ChildJvm child : children) {
+            for (StoreWorkerJvm child : children) {
                 leases.add(child.nextLine(PATIENCE));
             }
             assertThat(leases).as("racing for one lease").containsOnlyOnce("lease granted");
             int conflicts = 0;
-            for (ChildJvm child : children) {
+            for (StoreWorkerJvm child : children) {
                 String[] done = child.nextLine(PATIENCE).split(" ");
                 assertThat(done[0] + " " + done[1]).isEqualTo("done " + increments);
                 conflicts += Integer.parseInt(done[2]);
@@ -57,7 +57,7 @@ class CrossProcessTest {
             assertThat(last).as("no increment was lost")
                     .isEqualTo(StoreWorker.small(last.key(), processes * increments).withVersion(last.version()));
         } finally {
-            for (ChildJvm child : children) {
+            for (StoreWorkerJvm child : children) {
                 child.close();
             }
         }
@@ -70,10 +70,10 @@ class CrossProcessTest {
         FileTokenStore here = FileTokenStore.open(directory, InstantSource.system());
         String minute = String.valueOf(Duration.ofMinutes(1).toMillis());
 
-        try (ChildJvm holder = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
+        try (StoreWorkerJvm holder = StoreWorkerJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
             assertThat(holder.nextLine(PATIENCE)).isEqualTo("granted");
             assertThat(here.tryLease(key, Duration.ofMinutes(1))).as("this process, while held").isEmpty();
-            try (ChildJvm other = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
+            try (StoreWorkerJvm other = StoreWorkerJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
                 assertThat(other.nextLine(PATIENCE)).as("another process, while held").isEqualTo("refused");
             }
 
@@ -83,7 +83,7 @@ class CrossProcessTest {
                     new AssertionError("the lease was released by its holder but is still refused")));
         }
 
-        try (ChildJvm crashed = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
+        try (StoreWorkerJvm crashed = StoreWorkerJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
             assertThat(crashed.nextLine(PATIENCE)).isEqualTo("granted");
             crashed.kill(); // SIGKILL while holding the lease: the kernel drops its lock on the .held file
             long killedAt = System.nanoTime();
@@ -99,7 +99,7 @@ class CrossProcessTest {
         Path directory = scratch.resolve("store");
         SessionKey key = StoreWorker.key("leased");
         String minute = String.valueOf(Duration.ofMinutes(1).toMillis());
-        try (ChildJvm holder = ChildJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
+        try (StoreWorkerJvm holder = StoreWorkerJvm.start(scratch, "lease", directory.toString(), "leased", minute, "0")) {
             assertThat(holder.nextLine(PATIENCE)).isEqualTo("granted");
             FileTokenStore here = FileTokenStore.open(directory, InstantSource.system());
             assertThat(here.tryLease(key, Duration.ofMinutes(1))).as("before expiry").isEmpty();

@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
  * through sink files (read at file speed) and a key-protected loopback listener. docs/agent.md.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Keep sessions alive and hand their bearer to other programs until stopped:",
-                "sink files (the bearer alone on one line, mode 0600, rewritten on re-login)",
+        description = {"Keep sessions alive and hand their bearers to other programs until stopped.",
+                "Through sink files (the bearer alone on one line, mode 0600, rewritten on re-login)",
                 "and a loopback listener whose requests carry the agent key (X-LP-Login-Key).",
                 "Credentials come from the environment, as for 'login'. See docs/agent.md."})
 final class AgentCommand implements Callable<Integer> {
@@ -89,67 +89,102 @@ final class AgentCommand implements Callable<Integer> {
                 "key file"));
 
         Output output = root.output();
+        // Bind first: an agent on a port in use fails before it touches a file (of its own or of a running agent).
+        Optional<AgentServer.Bound> bound = address.map(AgentServer::bind);
+        List<SinkFile> owned = new ArrayList<>();
+        Map<AgentTarget, SinkFile> pointers = new LinkedHashMap<>();
         AgentSinks sinks = new AgentSinks(targets, output, root.clock());
-        AgentReporter reporter = new AgentReporter(output);
-        AgentMetrics metrics = AgentMetrics.create();
-        SessionListener listener = event -> {
-            reporter.onEvent(event);
-            sinks.onEvent(event);
-        };
-        LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
-                .refreshInterval(refreshInterval).build();
-        LoginComponent component = metrics.component(config, settings, listener);
-        LoginUseCase core = component.loginUseCase();
-        List<SinkFile> pointers = new ArrayList<>();
+        LoginUseCase core = null;
         AgentServer server = null;
         try {
+            AgentDirectory.removeLeftovers(root.env()).forEach(leftover -> output.note("agent: removed " + leftover
+                    + ", left by an agent that did not stop cleanly"));
+            // Then own every file: a second agent given the same files stops here, leaving the running one's alone.
+            owned.addAll(filesToOwn(targets, key, pointers));
+            owned.forEach(SinkFile::claim);
+
+            AgentReporter reporter = new AgentReporter(output);
+            AgentMetrics metrics = AgentMetrics.create();
+            SessionListener listener = event -> {
+                reporter.onEvent(event);
+                sinks.onEvent(event);
+            };
+            LoginSettings settings = LoginSettings.builder().keepAlive(true).logoutOnClose(logout)
+                    .refreshInterval(refreshInterval).build();
+            LoginComponent component = metrics.component(config, settings, listener);
+            core = component.loginUseCase();
             for (AgentTarget target : targets) {
-                target.credentials().ifPresent(credentials -> core.useCredentials(target.key().account(),
+                LoginUseCase loginCore = core;
+                target.credentials().ifPresent(credentials -> loginCore.useCredentials(target.key().account(),
                         credentials));
                 core.bearer(target.key()); // fails fast: no agent without a session
             }
             sinks.start(core);
             for (AgentTarget target : targets) {
                 sinks.update(target.key(), true);
-                if (target.sink().isPresent()) {
-                    SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
-                    pointer.write(target.sink().get().path() + "\n");
-                    pointers.add(pointer);
-                }
             }
-            if (address.isPresent()) {
+            // what lp-login exec reads (LP_BEARER_FILE), and what the next agent removes should this one crash
+            pointers.forEach((target, pointer) -> pointer.write(AgentDirectory.pointerContent(
+                    target.sink().map(SinkFile::path), target.jsonSink().map(SinkFile::path))));
+            if (bound.isPresent()) {
                 AgentKey agentKey = AgentKey.generate();
                 key.orElseThrow().write(agentKey.reveal() + "\n");
-                server = AgentServer.start(address.get(), agentKey, core, targets, sinks, metrics::scrape,
-                        root.clock(), new AgentProxy(component.livePersonCalls(), targets));
+                server = bound.get().serve(agentKey, core, targets, sinks, metrics::scrape, root.clock(),
+                        new AgentProxy(component.livePersonCalls(), targets));
                 output.raw(server.url().toString()); // the first stdout line, for whoever started the agent
             }
+            output.note("agent: keeping " + Formats.count(targets.size(), "session") + " alive"
+                    + (server == null ? "" : " and serving them at " + server.url() + " (key in "
+                            + key.orElseThrow().path() + ")")
+                    + "; Ctrl-C to stop" + (logout ? " and log out" : ""));
+            AgentServer running = server;
+            LoginUseCase started = core;
+            StopSignal.awaitThen(() -> {
+                stop(running, sinks, started, owned);
+                output.note("agent stopped");
+            }, settings.closeTimeout().plusSeconds(5));
+            return ExitCode.OK.code();
         } catch (RuntimeException e) {
-            stop(server, sinks, core, key, pointers);
+            if (server == null) {
+                bound.ifPresent(AgentServer.Bound::close);
+            }
+            stop(server, sinks, core, owned);
             throw e;
         }
-        output.note("agent: keeping " + Formats.count(targets.size(), "session") + " alive"
-                + (server == null ? "" : " and serving them at " + server.url() + " (key in "
-                        + key.orElseThrow().path() + ")")
-                + "; Ctrl-C to stop" + (logout ? " and log out" : ""));
-        AgentServer running = server;
-        StopSignal.awaitThen(() -> {
-            stop(running, sinks, core, key, pointers);
-            output.note("agent stopped");
-        }, settings.closeTimeout().plusSeconds(5));
-        return ExitCode.OK.code();
     }
 
-    /** Stops serving, removes the files that hold secrets, then closes the core (logging out if asked). */
-    private static void stop(AgentServer server, AgentSinks sinks, LoginUseCase core, Optional<SinkFile> key,
-            List<SinkFile> pointers) {
+    /** The files this agent writes: sinks, key file, then the sink pointers (also put in {@code pointers}). */
+    private List<SinkFile> filesToOwn(List<AgentTarget> targets, Optional<SinkFile> key,
+            Map<AgentTarget, SinkFile> pointers) {
+        List<SinkFile> files = new ArrayList<>();
+        for (AgentTarget target : targets) {
+            target.sink().ifPresent(files::add);
+            target.jsonSink().ifPresent(files::add);
+        }
+        key.ifPresent(files::add);
+        for (AgentTarget target : targets) {
+            if (target.sink().isPresent() || target.jsonSink().isPresent()) {
+                SinkFile pointer = SinkFile.at(AgentDirectory.pointer(root.env(), target.key()), "sink pointer");
+                pointers.put(target, pointer);
+                files.add(pointer);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Stops serving, removes the files this agent wrote (they hold secrets; a file it does not own is never
+     * touched), then closes the core (logging out if asked).
+     */
+    private static void stop(AgentServer server, AgentSinks sinks, LoginUseCase core, List<SinkFile> owned) {
         if (server != null) {
             server.stop();
         }
         sinks.stop();
-        key.ifPresent(SinkFile::delete);
-        pointers.forEach(SinkFile::delete);
-        core.close();
+        owned.forEach(SinkFile::delete);
+        if (core != null) {
+            core.close();
+        }
     }
 
     /** The sessions from the flags and the config file; without either, LP_ACCOUNT/LP_USERNAME's. */

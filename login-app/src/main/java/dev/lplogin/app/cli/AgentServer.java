@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.SessionInfo;
 import dev.lplogin.domain.model.SessionKey;
+import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import dev.lplogin.domain.usecase.SessionUnavailableException;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The agent's local HTTP listener (JDK {@code com.sun.net.httpserver}), loopback only. Every request must carry the
@@ -35,7 +39,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code GET /v1/token?account=ID&user=NAME}: the bearer, {@code text/plain} — the only answer with a secret;
  *   <li>{@code POST /v1/invalidate?account=ID&user=NAME}, body = the bearer another API refused: if it is still the
- *       current one, one re-login (shared by every caller reporting the same bearer); answers JSON without secrets;
+ *       current one, one check of the session at the service ({@link SessionChecks}), a login only if it is dead;
+ *       answers JSON without secrets;
  *   <li>{@code GET /v1/status}: the sessions as JSON, no secrets; {@code GET /healthz}; {@code GET /metrics};
  *   <li>{@code ANY /v1/proxy/SERVICE/PATH?QUERY}: a LivePerson API call with a kept session's bearer
  *       ({@link AgentProxy}).
@@ -45,6 +50,10 @@ import java.util.function.Supplier;
 final class AgentServer {
 
     private static final int MAX_BEARER_BYTES = 16 * 1024;
+    private static final Logger LOG = Logger.getLogger(AgentServer.class.getName());
+
+    /** At most one check of a session at the service per this interval, however often its bearer is reported. */
+    static final Duration MIN_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -54,6 +63,7 @@ final class AgentServer {
     private final AgentSinks sinks;
     private final Supplier<Optional<String>> metrics;
     private final Clock clock;
+    private final SessionChecks checks;
     private final AgentProxy proxy;
 
     private AgentServer(HttpServer server, AgentKey key, LoginUseCase core, List<AgentTarget> targets,
@@ -65,6 +75,7 @@ final class AgentServer {
         this.sinks = sinks;
         this.metrics = metrics;
         this.clock = clock;
+        this.checks = new SessionChecks(core, clock, MIN_CHECK_INTERVAL);
         this.proxy = proxy;
     }
 
@@ -97,21 +108,44 @@ final class AgentServer {
         return new InetSocketAddress(address, Integer.parseInt(port));
     }
 
-    /** Binds and starts the listener. */
-    static AgentServer start(InetSocketAddress address, AgentKey key, LoginUseCase core, List<AgentTarget> targets,
-            AgentSinks sinks, Supplier<Optional<String>> metrics, Clock clock, AgentProxy proxy) {
-        HttpServer server;
+    /**
+     * Binds the listener without serving yet: an agent binds before it writes anything, so that one started on a
+     * port in use fails before touching a file.
+     *
+     * @throws CliException if the address cannot be bound (e.g. in use)
+     */
+    static Bound bind(InetSocketAddress address) {
+        ListenerLimits.apply(); // before the JDK server's configuration class loads (see ListenerLimits)
         try {
-            server = HttpServer.create(address, 50);
+            return new Bound(HttpServer.create(address, 50));
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "cannot listen on " + address + " (" + e.getMessage() + ")",
-                    "is the port in use? choose another, or 0 for any free port");
+                    "is the port in use (another agent?)? choose another, or 0 for any free port");
         }
-        AgentServer agent = new AgentServer(server, key, core, targets, sinks, metrics, clock, proxy);
-        server.setExecutor(agent.executor);
-        server.createContext("/", agent::handle);
-        server.start();
-        return agent;
+    }
+
+    /** A bound listener that serves nothing yet. */
+    static final class Bound {
+        private final HttpServer server;
+
+        private Bound(HttpServer server) {
+            this.server = server;
+        }
+
+        /** Starts serving the sessions of {@code core} to callers with {@code key}. */
+        AgentServer serve(AgentKey key, LoginUseCase core, List<AgentTarget> targets, AgentSinks sinks,
+                Supplier<Optional<String>> metrics, Clock clock, AgentProxy proxy) {
+            AgentServer agent = new AgentServer(server, key, core, targets, sinks, metrics, clock, proxy);
+            server.setExecutor(agent.executor);
+            server.createContext("/", agent::handle);
+            server.start();
+            return agent;
+        }
+
+        /** Lets go of the address (the agent did not start). */
+        void close() {
+            server.stop(0);
+        }
     }
 
     /** The URL callers use, e.g. {@code http://127.0.0.1:40123}. */
@@ -131,18 +165,20 @@ final class AgentServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String presented = exchange.getRequestHeaders().getFirst(AgentKey.HEADER);
-            if (presented == null) {
-                empty(exchange, 401);
+            if (presented == null || !key.matches(presented)) {
+                // a caller without the key gets nothing more from this connection: it is closed, not kept alive
+                exchange.getResponseHeaders().set("Connection", "close");
+                empty(exchange, presented == null ? 401 : 403);
                 return;
             }
-            if (!key.matches(presented)) {
-                empty(exchange, 403);
-                return;
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                // A bug here must not take the agent down, and its message is not for callers: it may say more
+                // than they should learn (paths, the store's state). The details are in the agent's log (--verbose).
+                LOG.log(Level.FINE, "agent: internal error answering " + exchange.getRequestURI().getPath(), e);
+                text(exchange, 500, "internal error (details in the agent's log with --verbose)\n");
             }
-            route(exchange);
-        } catch (RuntimeException e) {
-            // a bug here must not take the agent down; the message has no secret (no handler puts one in)
-            text(exchange, 500, "internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "\n");
         }
     }
 
@@ -188,7 +224,8 @@ final class AgentServer {
             Secret bearer = core.bearer(target.get());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             send(exchange, 200, "text/plain; charset=utf-8", bearer.reveal());
-        } catch (SessionUnavailableException e) {
+        } catch (SessionUnavailableException | InfrastructureException e) {
+            // no session, or the store or service cannot be reached now: the caller may try again later
             text(exchange, 503, e.getMessage() + "\n");
         }
     }
@@ -210,14 +247,12 @@ final class AgentServer {
         SessionKey sessionKey = target.get();
         try {
             Secret refused = Secret.of(rejected.strip());
-            core.invalidate(sessionKey, refused);
-            // The re-login happens here, once: every caller that reported the same bearer joins the same login.
-            Secret current = core.bearer(sessionKey);
+            boolean renewed = checks.check(sessionKey, refused);
             sinks.update(sessionKey, true);
             json(exchange, 200, Json.object().put("account", sessionKey.account().value())
                     .put("user", sessionKey.loginName())
-                    .put("renewed", !current.equals(refused)));
-        } catch (SessionUnavailableException e) {
+                    .put("renewed", renewed));
+        } catch (SessionUnavailableException | InfrastructureException e) {
             sinks.update(sessionKey, true);
             text(exchange, 503, e.getMessage() + "\n");
         }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the sink if it differs. Listeners run on the core's threads and must be quick (and calling back into the core from
  * inside a login could wait on that very login), so the work is handed to one thread of its own. A poll every few
  * seconds covers what no event announces, e.g. another process re-logging in through the shared store; a fresh
- * {@code bearer()} is a lock-free read, so the poll costs nothing upstream.
+ * {@code bearer()} is a lock-free read, so the poll costs nothing upstream. The poll also writes again a sink that
+ * was removed from outside.
  */
 final class AgentSinks implements SessionListener {
 
@@ -85,11 +86,14 @@ final class AgentSinks implements SessionListener {
         Optional<Secret> bearer = currentBearer(loginCore, key);
         Secret previous = written.get(key);
         boolean changed = bearer.map(b -> !b.equals(previous)).orElse(previous != null);
-        if (!changed && !always) {
+        // removed from outside (a clean-up script, a reboot of a tmpfs): written again at the next poll
+        boolean sinkGone = target.sink().map(SinkFile::missing).orElse(false);
+        boolean jsonGone = target.jsonSink().map(SinkFile::missing).orElse(false);
+        if (!changed && !always && !sinkGone && !jsonGone) {
             return;
         }
         try {
-            if (changed) {
+            if (changed || sinkGone) {
                 target.sink().ifPresent(sink -> sink.write(bearer.map(b -> b.reveal() + "\n").orElse("")));
             }
             Optional<SessionInfo> info = bearer.isPresent() ? safeSession(loginCore, key) : Optional.empty();
@@ -105,7 +109,10 @@ final class AgentSinks implements SessionListener {
         targets.keySet().forEach(key -> update(key, false));
     }
 
-    /** Stops updating and removes every sink file (the bearer must not outlive the agent in a file). */
+    /**
+     * Stops updating and removes every sink file this agent wrote (the bearer must not outlive the agent in a file);
+     * a file another agent owns is never touched.
+     */
     void stop() {
         worker.shutdownNow();
         try {

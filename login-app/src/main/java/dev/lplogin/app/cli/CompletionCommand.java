@@ -14,10 +14,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a shell completion script for lp-login.",
+                "It completes lp-login, bin/lp-login and ./bin/lp-login.",
                 "bash: source <(lp-login completion bash), or save it as",
                 "      ~/.local/share/bash-completion/completions/lp-login",
                 "zsh:  source <(lp-login completion zsh)  (the bash script, through zsh's bashcompinit)"})
 final class CompletionCommand implements Callable<Integer> {
+
+    /** The names besides {@code lp-login} the script completes: the launcher of a clone, as usually typed. */
+    static final java.util.List<String> LAUNCHER_NAMES = java.util.List.of("bin/lp-login", "./bin/lp-login");
 
     /** The shells the script works in. */
     enum Shell { bash, zsh }
@@ -33,7 +37,10 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("lp-login", spec.root().commandLine());
+        // Also for the launcher in a clone, run as bin/lp-login or ./bin/lp-login: zsh finds a completion by the
+        // command word as typed, and bash by it before its last path component.
+        String script = AutoComplete.bash("lp-login", spec.root().commandLine())
+                + "complete -F _complete_lp-login -o default " + String.join(" ", LAUNCHER_NAMES) + "\n";
         if (shell == Shell.zsh) {
             // picocli writes one script for both; zsh runs it through its bash compatibility layer
             script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;

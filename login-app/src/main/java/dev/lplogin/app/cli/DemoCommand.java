@@ -30,8 +30,8 @@ import picocli.CommandLine.ParentCommand;
  * real client through the whole lifecycle, one line per step with its timing. Needs no network and no account.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the embedded emulator and walk through the whole lifecycle, one line per step:",
-                "domain lookup, user login, token, refresh, OAuth2 bot login, status, logout of both."})
+        description = {"Walk through the whole lifecycle against the embedded emulator, one line per step.",
+                "The steps: domain lookup, user login, token, refresh, OAuth2 bot login, status, logout of both."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -5,6 +5,7 @@ import dev.lplogin.app.wiring.AdapterSettings;
 import dev.lplogin.domain.model.AccountId;
 import dev.lplogin.domain.model.ServiceHost;
 import dev.lplogin.domain.model.ServiceName;
+import dev.lplogin.domain.port.DomainNotFoundException;
 import dev.lplogin.domain.usecase.LoginUseCase;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,9 +59,32 @@ final class DomainCommand implements Callable<Integer> {
                     .append(String.format("%-28s %s", svc, host)));
             output.result(text.toString(), () -> Json.object().put("account", id.value()).put("services", services));
         } else {
-            ServiceHost host = core.serviceHost(id, name);
+            ServiceHost host = hostOf(core, id, name);
             output.result(host.value(), () -> Json.object().put("account", id.value()).put("service", name.value())
                     .put("host", host.value()));
+        }
+    }
+
+    /**
+     * The host of {@code name}; when the account has no such service but has others, the service is what is wrong
+     * (typically its case: names are case-sensitive), not the account id.
+     */
+    private static ServiceHost hostOf(LoginUseCase core, AccountId id, ServiceName name) {
+        try {
+            return core.serviceHost(id, name);
+        } catch (DomainNotFoundException missing) {
+            Map<ServiceName, ServiceHost> known;
+            try {
+                known = core.serviceHosts(id); // from the cache the failed lookup filled: no second request
+            } catch (DomainNotFoundException unknownAccount) {
+                throw missing; // no service at all: the account id is what is wrong
+            }
+            String suggestion = known.keySet().stream().map(ServiceName::value)
+                    .filter(candidate -> candidate.equalsIgnoreCase(name.value())).findFirst()
+                    .map(candidate -> "; did you mean '" + candidate + "'? Service names are case-sensitive")
+                    .orElse("");
+            throw CliException.usage("account " + id.value() + " has no service '" + name.value() + "'" + suggestion,
+                    "'lp-login domain --account " + id.value() + " --all' lists its services");
         }
     }
 }

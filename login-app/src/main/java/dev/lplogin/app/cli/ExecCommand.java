@@ -20,16 +20,12 @@ import picocli.CommandLine.ParentCommand;
  * appears on a command line, where {@code ps} would show it.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Run CMD with a valid bearer in LP_BEARER (and LP_BEARER_FILE when an agent",
-                "keeps a sink for the session) and exit with its exit code. Put -- before CMD.",
-                "The login secrets of the environment (LP_PASSWORD, LP_CLIENT_SECRET, ...)",
-                "are not passed on: CMD gets the bearer instead."})
+        description = {"Run a command with a valid bearer in LP_BEARER; exit with its exit code.",
+                "Put -- before CMD. LP_BEARER_FILE names the agent's sink when an agent keeps one",
+                "for the session.",
+                "lp-login's own secrets (LP_PASSWORD, LP_CLIENT_SECRET, LP_REDIS_PASSWORD, the",
+                "store key, proxy credentials, ...) are not passed on: CMD gets the bearer instead."})
 final class ExecCommand implements Callable<Integer> {
-
-    /** What the command gets instead of these: the bearer. */
-    private static final List<String> WITHHELD = List.of(CredentialSources.PASSWORD, CredentialSources.CLIENT_SECRET,
-            CredentialSources.APP_SECRET, CredentialSources.ACCESS_TOKEN, CredentialSources.ACCESS_TOKEN_SECRET,
-            "LP_STORE_KEY");
 
     /** The shells' code for "command not found". */
     private static final int NOT_FOUND = 127;
@@ -56,7 +52,7 @@ final class ExecCommand implements Callable<Integer> {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(root.env());
-        WITHHELD.forEach(env::remove);
+        ChildEnvironment.withhold(env); // the command gets the bearer instead of what it was obtained with
         env.put("LP_BEARER", bearer);
         Optional<Path> sink = AgentDirectory.runningSink(root.env(), key);
         sink.ifPresentOrElse(file -> env.put("LP_BEARER_FILE", file.toString()), () -> env.remove("LP_BEARER_FILE"));

@@ -75,7 +75,8 @@ final class Failures {
             case RATE_LIMITED -> new CliException(ExitCode.RATE_LIMITED, message,
                     "wait a little before trying again", e);
             case UNAVAILABLE -> new CliException(ExitCode.UNAVAILABLE, message,
-                    "check the network and --csds, then try again", e);
+                    e.getCause() instanceof InfrastructureException cause ? unreachable(cause.operation())
+                            : "check the network, then try again", e);
         };
     }
 
@@ -86,8 +87,7 @@ final class Failures {
                     ExitCode.UNAVAILABLE, "service unavailable during " + u.getMessage(), "check the network and the "
                             + "service's host ('lp-login domain --service NAME', or --service-host), then try again", e);
             case ServiceUnavailableException u -> new CliException(ExitCode.UNAVAILABLE,
-                    "service unavailable during " + u.getMessage(),
-                    "check the network and the Domain API URL (--csds / LP_CSDS), then try again", e);
+                    "service unavailable during " + u.getMessage(), unreachable(u.operation()), e);
             case DomainNotFoundException d -> new CliException(ExitCode.USAGE, d.getMessage(),
                     "is the account id right? 'lp-login domain --account ID --all' lists what the Domain API knows", e);
             // unreachable (a Redis that is down): one line, the message names the store and what failed
@@ -100,6 +100,19 @@ final class Failures {
             case ProtocolViolationException p -> new CliException(ExitCode.FAILURE,
                     "unusable answer during " + p.getMessage(),
                     "check --csds points at a LivePerson Domain API; run with --verbose for details", e);
+        };
+    }
+
+    /**
+     * What to check when {@code step} could not reach its service: the Domain API address only for the domain lookup;
+     * a login, refresh or logout goes to the login host the Domain API named (the message names it).
+     */
+    private static String unreachable(Operation step) {
+        return switch (step) {
+            case DOMAIN_LOOKUP -> "check the network and the Domain API URL (--csds / LP_CSDS), then try again";
+            case LOGIN, REFRESH, LOGOUT -> "the Login Service at the host named above is unreachable or "
+                    + "unavailable; check the network to it, then try again later";
+            default -> "check the network, then try again";
         };
     }
 

@@ -4,76 +4,142 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A file only its owner may read, replaced atomically: the agent's sinks (the bearer alone on one line, or its JSON
- * form) and its key file. A reader sees the old content or the new one, never a half-written file: the content goes
- * to a temporary file in the same directory, is flushed to disk, and is renamed over the target.
+ * A file only its owner may read, replaced atomically, that one agent at a time owns: the agent's sinks (the bearer
+ * alone on one line, or its JSON form), its key file and its sink pointers. A reader sees the old content or the new
+ * one, never a half-written file: the content goes to a temporary file in the same directory, is flushed to disk,
+ * and is renamed over the target. The directory is checked by {@link PrivateDirectory}.
  *
- * <p>Why the directory check: whoever may write the directory may replace the file with one of their own (or a
- * symlink to it) between two rewrites, and a reader would then send a bearer of the attacker's choosing — or the
- * agent would write the bearer where the attacker can read it. So a directory that group or others may write
- * (e.g. {@code /tmp}, even with its sticky bit) is refused.
+ * <p>One owner: {@link #claim()} takes an exclusive lock on a lock file beside it ({@code .NAME.lock}), held until the
+ * process ends, so that a second agent given the same file refuses to start instead of overwriting — or, when it
+ * stops, deleting — the running agent's file. The lock files stay: deleting one while another process waits on it
+ * would let two owners lock two different files of the same name. A file found without an owner at claim time is
+ * what a crashed agent left behind, and is removed. {@link #delete()} removes only what this process wrote.
  */
 final class SinkFile {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
+    private final String what;
+    private FileChannel lockFile;
+    private FileLock lock;
+    private volatile boolean written;
 
-    private SinkFile(Path file) {
+    private SinkFile(Path file, String what) {
         this.file = file;
+        this.what = what;
     }
 
     /**
-     * A sink at {@code file}, creating its directory (mode 0700) if missing.
+     * A {@code what} file (e.g. "sink") at {@code file}, creating its directory (mode 0700) if missing.
      *
-     * @throws CliException (usage) if the directory may be written by group or others, or cannot be created
+     * @throws CliException (usage) if the directory is not private to this user (see {@link PrivateDirectory})
      */
     static SinkFile at(Path file, String what) {
         Path target = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-            }
-            PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
-            if (view != null) {
-                Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-                if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    throw CliException.usage("refusing to write the " + what + " " + target + ": its directory "
-                            + dir + " may be written by others (" + PosixFilePermissions.toString(permissions) + ")",
-                            "choose a directory only you can write (e.g. under $XDG_RUNTIME_DIR or your home), or "
-                                    + "'chmod go-w " + dir + "'");
-                }
-            }
-            if (Files.isDirectory(target)) {
-                throw CliException.usage("the " + what + " " + target + " is a directory", "give a file name");
-            }
-        } catch (IOException e) {
-            throw new CliException(ExitCode.FAILURE, "cannot prepare the directory of the " + what + " " + target
-                    + " (" + reason(e) + ")", "check that the path is right and yours", e);
+        if (target.getParent() == null) {
+            throw CliException.usage("the " + what + " cannot be the filesystem root", "give a file name");
         }
-        return new SinkFile(target);
+        PrivateDirectory.prepare(target.getParent(), what, target);
+        if (Files.isDirectory(target)) {
+            throw CliException.usage("the " + what + " " + target + " is a directory", "give a file name");
+        }
+        return new SinkFile(target, what);
     }
 
     /** The absolute path. */
     Path path() {
         return file;
+    }
+
+    /**
+     * Makes this process the file's only owner (see the class comment), removing a crashed agent's leftover.
+     *
+     * @throws CliException if another process owns it: another agent runs with this file
+     */
+    synchronized void claim() {
+        if (!tryClaim(5)) {
+            throw new CliException(ExitCode.FAILURE, "another agent is running with the " + what + " " + file
+                    + " (it holds " + lockPath() + ")", "stop that agent first, or give this one other files");
+        }
+        try {
+            Files.deleteIfExists(file); // nobody owned it: a crashed agent's file, with a bearer that may be dead
+        } catch (IOException e) {
+            throw new CliException(ExitCode.FAILURE, "cannot remove the left-over " + what + " " + file + " ("
+                    + PrivateDirectory.reason(e) + ")", "remove it by hand", e);
+        }
+    }
+
+    /** Takes the lock if nobody holds it, in {@code attempts} tries 20 ms apart; whether it did. */
+    private synchronized boolean tryClaim(int attempts) {
+        if (lock != null) {
+            return true;
+        }
+        try {
+            FileChannel channel = FileChannel.open(lockPath(), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                FileLock taken;
+                try {
+                    taken = channel.tryLock();
+                } catch (OverlappingFileLockException sameProcess) {
+                    taken = null;
+                }
+                if (taken != null) {
+                    lockFile = channel;
+                    lock = taken;
+                    return true;
+                }
+                if (attempt + 1 < attempts) {
+                    Thread.sleep(20); // lp-login exec may be peeking at it (see ownedByAnother)
+                }
+            }
+            channel.close();
+            return false;
+        } catch (IOException e) {
+            throw new CliException(ExitCode.FAILURE, "cannot lock the " + what + " " + file + " ("
+                    + PrivateDirectory.reason(e) + ")", "check that the directory is yours", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Whether another process owns {@code file} right now (a running agent), without creating anything: a quick
+     * shared-nothing peek at its lock.
+     */
+    static boolean ownedByAnother(Path file) {
+        Path lockPath = lockPath(file);
+        if (!Files.isRegularFile(lockPath)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
+            FileLock peek = channel.tryLock();
+            if (peek == null) {
+                return true;
+            }
+            peek.release();
+            return false;
+        } catch (OverlappingFileLockException sameProcess) {
+            return false;
+        } catch (IOException e) {
+            return false; // an unreadable lock file locks nothing
+        }
     }
 
     /**
@@ -101,9 +167,10 @@ final class SinkFile {
                 throw new IOException("the file system cannot rename atomically", e);
             }
             temp = null;
+            written = true;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " (" + reason(e) + ")", e);
+            throw new UncheckedIOException("cannot write " + file + " (" + PrivateDirectory.reason(e) + ")", e);
         } finally {
             if (temp != null) {
                 try {
@@ -115,13 +182,47 @@ final class SinkFile {
         }
     }
 
-    /** Removes the file; returns whether there was one. Never throws (used while stopping). */
+    /** Whether this process wrote the file and it is gone (removed from outside): it should be written again. */
+    boolean missing() {
+        return written && !Files.exists(file);
+    }
+
+    /**
+     * Removes the file if this process wrote it, and lets go of it; returns whether there was one to remove. Never
+     * throws (used while stopping). A file another process owns is never touched.
+     */
     boolean delete() {
-        try {
-            return Files.deleteIfExists(file);
-        } catch (IOException e) {
-            return false;
+        boolean removed = false;
+        if (written) {
+            try {
+                removed = Files.deleteIfExists(file);
+            } catch (IOException e) {
+                removed = false;
+            }
+            written = false;
         }
+        release();
+        return removed;
+    }
+
+    private synchronized void release() {
+        try {
+            if (lockFile != null) {
+                lockFile.close(); // releases the lock
+            }
+        } catch (IOException ignored) {
+            // closing a lock file cannot lose anything
+        }
+        lockFile = null;
+        lock = null;
+    }
+
+    private Path lockPath() {
+        return lockPath(file);
+    }
+
+    private static Path lockPath(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".lock");
     }
 
     private static void syncDirectory(Path dir) {
@@ -130,12 +231,5 @@ final class SinkFile {
         } catch (IOException e) {
             // not every file system lets a directory be opened for fsync; the rename is atomic either way
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 }

@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,15 +131,17 @@ class AgentIT {
         assertThat(emulator.expireSessions(ACCOUNT, USER)).isEqualTo(1);
         List<CompletableFuture<HttpResponse<String>>> reports = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reports.add(http.sendAsync(HttpRequest.newBuilder(url.resolve("/v1/invalidate?account=" + ACCOUNT
-                    + "&user=" + USER)).header(AgentKey.HEADER, key)
-                    .POST(HttpRequest.BodyPublishers.ofString(old)).build(), HttpResponse.BodyHandlers.ofString()));
+            reports.add(http.sendAsync(invalidation(url.resolve("/v1/invalidate?account=" + ACCOUNT + "&user="
+                    + USER), key, old), HttpResponse.BodyHandlers.ofString()));
         }
+        int renewals = 0;
         for (CompletableFuture<HttpResponse<String>> report : reports) {
             HttpResponse<String> answer = report.get(30, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            assertThat(answer.body()).contains("\"renewed\":true").doesNotContain(old);
+            assertThat(answer.body()).doesNotContain(old);
+            renewals += answer.body().contains("\"renewed\":true") ? 1 : 0;
         }
+        assertThat(renewals).as("reports that found the session renewed from the refused bearer").isPositive();
 
         awaitTrue(() -> !read(sink).strip().equals(old) && !read(sink).isBlank(), "the sink holds a new bearer");
         String renewed = read(sink).strip();
@@ -146,10 +150,10 @@ class AgentIT {
                 .isEqualTo(1);
         assertThat(get(url.resolve("/v1/token"), key).body()).isEqualTo(renewed);
         // a late report of the old bearer changes nothing
-        HttpResponse<String> late = http.send(HttpRequest.newBuilder(url.resolve("/v1/invalidate"))
-                .header(AgentKey.HEADER, key).POST(HttpRequest.BodyPublishers.ofString(old)).build(),
+        HttpResponse<String> late = http.send(invalidation(url.resolve("/v1/invalidate"), key, old),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).as("nothing changed").contains("\"renewed\":false");
         assertThat(emulator.stats().requests(Endpoint.LOGIN) - loginsBefore).isEqualTo(1);
         assertThat(read(sink).strip()).isEqualTo(renewed);
 
@@ -253,6 +257,214 @@ class AgentIT {
         assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("refused before any login").isZero();
     }
 
+    @Test
+    void half_sent_and_unkeyed_requests_are_cut_off_while_a_keyed_client_is_served() throws Exception {
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--key-file", keyFile.toString());
+        String key = Files.readString(keyFile).strip();
+        List<Socket> halfSent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) { // slowloris: the headers never end
+                halfSent.add(send(url, "GET /v1/token HTTP/1.1\r\nHost: agent\r\nX-Slow: "));
+            }
+            HttpResponse<String> keyed = get(url.resolve("/v1/token"), key);
+            assertThat(keyed.statusCode()).as("a keyed client amid 300 half-sent requests").isEqualTo(200);
+            assertThat(emulator.isBearerValid(keyed.body())).isTrue();
+
+            try (Socket unkeyed = send(url, "GET /v1/token HTTP/1.1\r\nHost: agent\r\n\r\n")) {
+                String answer = readToEnd(unkeyed, Duration.ofSeconds(4));
+                assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+            }
+            for (Socket socket : halfSent) {
+                assertThat(readToEnd(socket, Duration.ofSeconds(15))).as("cut off by the server").isEmpty();
+            }
+        } finally {
+            for (Socket socket : halfSent) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void connections_beyond_the_cap_are_refused_and_a_keyed_client_gets_through_once_the_flood_times_out()
+            throws Exception {
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--key-file", keyFile.toString());
+        String key = Files.readString(keyFile).strip();
+        List<Socket> flood = new ArrayList<>();
+        try {
+            Instant start = Instant.now();
+            for (int i = 0; i < ListenerLimits.MAX_CONNECTIONS + 100; i++) { // connect, send nothing, hold on
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
+                flood.add(socket);
+            }
+            Instant flooded = Instant.now(); // connecting takes seconds on a busy machine
+            Thread.sleep(500);
+            long refusedAtOnce = flood.stream().filter(AgentIT::closedByServer).count();
+            assertThat(refusedAtOnce).as("connections over the cap, closed as soon as accepted").isGreaterThan(50);
+
+            HttpResponse<String> keyed = null;
+            while (keyed == null && Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0) {
+                try {
+                    keyed = get(url.resolve("/v1/token"), key);
+                } catch (IOException refused) {
+                    Thread.sleep(200); // the cap is full: the server closed our connection at once; try again
+                }
+            }
+            assertThat(keyed).as("a keyed client answered within 20 s of the flood").isNotNull();
+            assertThat(keyed.statusCode()).isEqualTo(200);
+            // the flood's connections are cut off after the request deadline (checked every second)
+            Instant deadline = flooded.plus(ListenerLimits.MAX_REQUEST_TIME).plusSeconds(5);
+            for (Socket socket : flood) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                assertThat(readToEnd(socket, left.isNegative() ? Duration.ofMillis(1) : left.plusMillis(1)))
+                        .isEmpty();
+            }
+        } finally {
+            for (Socket socket : flood) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Whether the server has closed {@code socket} (a read says so at once). */
+    private static boolean closedByServer(Socket socket) {
+        try {
+            socket.setSoTimeout(1);
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException open) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    @Test
+    void a_second_agent_neither_deletes_nor_overwrites_the_files_of_a_running_one() throws Exception {
+        Path sink = dir.resolve("run/bearer");
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--sink", sink.toString(), "--key-file", keyFile.toString());
+        String bearer = Files.readString(sink);
+        String key = Files.readString(keyFile);
+        Path pointers = dir.resolve("state/lp-login/agent/sinks");
+        List<Path> pointerFiles;
+        try (var listing = Files.list(pointers)) {
+            pointerFiles = listing.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+        assertThat(pointerFiles).hasSize(1);
+        String pointer = Files.readString(pointerFiles.get(0));
+        long logins = emulator.stats().requests(Endpoint.LOGIN);
+        Map<String, String> env = Map.of("LP_PASSWORD", DemoAccount.PASSWORD);
+        String samePort = url.getHost() + ":" + url.getPort();
+
+        CliProcess.Result sameFiles = cli.run(env, "", "agent", "--account", ACCOUNT, "--user", USER,
+                "--sink", sink.toString(), "--key-file", keyFile.toString(), "--listen", "127.0.0.1:0");
+        CliProcess.Result sameKeyFile = cli.run(env, "", "agent", "--account", ACCOUNT, "--user", USER,
+                "--key-file", keyFile.toString(), "--listen", "127.0.0.1:0");
+        CliProcess.Result samePortOnly = cli.run(env, "", "agent", "--account", ACCOUNT, "--user",
+                DemoAccount.BOT_USERNAME, "--sink", dir.resolve("other/bearer").toString(),
+                "--key-file", dir.resolve("other/agent.key").toString(), "--listen", samePort);
+
+        assertThat(sameFiles.exitCode()).as(sameFiles.err()).isEqualTo(1);
+        assertThat(sameFiles.err()).contains("another agent").contains(sink.toString());
+        assertThat(sameKeyFile.exitCode()).as(sameKeyFile.err()).isEqualTo(1);
+        assertThat(sameKeyFile.err()).contains("another agent").contains(keyFile.toString());
+        assertThat(samePortOnly.exitCode()).as(samePortOnly.err()).isEqualTo(1);
+        assertThat(samePortOnly.err()).contains("cannot listen");
+        assertThat(dir.resolve("other/bearer")).as("bound before writing anything").doesNotExist();
+        assertThat(dir.resolve("other/agent.key")).doesNotExist();
+        assertThat(emulator.stats().requests(Endpoint.LOGIN)).as("no login by the refused agents").isEqualTo(logins);
+        assertThat(Files.readString(sink)).isEqualTo(bearer);
+        assertThat(Files.readString(keyFile)).isEqualTo(key);
+        assertThat(Files.readString(pointerFiles.get(0))).isEqualTo(pointer);
+        assertThat(get(url.resolve("/v1/token"), key.strip()).body()).isEqualTo(bearer.strip());
+    }
+
+    @Test
+    void the_next_agent_cleans_up_what_a_crashed_one_left_behind() throws Exception {
+        Path oldSink = dir.resolve("run/old.bearer");
+        Path oldJson = dir.resolve("run/old.json");
+        startAgent("--sink", oldSink.toString(), "--json-sink", oldJson.toString());
+        agent.destroyForcibly(); // SIGKILL: no clean-up
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(oldSink).exists();
+
+        Path newSink = dir.resolve("run/new.bearer");
+        startAgent("--sink", newSink.toString());
+
+        assertThat(oldSink).as("the crashed agent's sink").doesNotExist();
+        assertThat(oldJson).as("the crashed agent's JSON sink").doesNotExist();
+        CliProcess.Result exec = cli.run("exec", "--account", ACCOUNT, "--user", USER, "--",
+                "sh", "-c", "printf %s \"$LP_BEARER_FILE\"");
+        assertThat(exec.out()).isEqualTo(newSink.toString());
+    }
+
+    @Test
+    void a_sink_deleted_from_outside_is_written_again_within_seconds() throws Exception {
+        Path sink = dir.resolve("run/bearer");
+        Path jsonSink = dir.resolve("run/session.json");
+        startAgent("--sink", sink.toString(), "--json-sink", jsonSink.toString());
+        String bearer = Files.readString(sink);
+
+        Files.delete(sink);
+        Files.delete(jsonSink);
+
+        awaitTrue(() -> read(sink).equals(bearer), "the sink is back");
+        awaitTrue(() -> read(jsonSink).contains(bearer.strip()), "the JSON sink is back");
+    }
+
+    @Test
+    void ten_reports_of_a_bearer_the_service_still_accepts_cause_no_login_and_renew_nothing() throws Exception {
+        Path sink = dir.resolve("run/bearer");
+        Path keyFile = dir.resolve("run/agent.key");
+        URI url = startAgent("--sink", sink.toString(), "--key-file", keyFile.toString());
+        String key = Files.readString(keyFile).strip();
+        String current = Files.readString(sink).strip();
+        long logins = emulator.stats().requests(Endpoint.LOGIN);
+        long refreshes = emulator.stats().requests(Endpoint.REFRESH);
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> answer = http.send(invalidation(url.resolve("/v1/invalidate"), key, current),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"renewed\":false");
+        }
+
+        assertThat(emulator.stats().requests(Endpoint.LOGIN) - logins).as("logins for 10 reports").isLessThanOrEqualTo(1);
+        assertThat(emulator.stats().requests(Endpoint.REFRESH) - refreshes).as("one check, then the minimum interval")
+                .isLessThanOrEqualTo(1);
+        assertThat(emulator.isBearerValid(current)).isTrue();
+        assertThat(read(sink).strip()).isEqualTo(current);
+    }
+
+    @Test
+    void the_python_example_of_the_docs_works_where_xdg_runtime_dir_is_unset() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "python3 is installed");
+        String docs = Files.readString(Path.of("..", "docs", "agent.md"));
+        int start = docs.indexOf("```python\n", docs.indexOf("## Using it from Python")) + "```python\n".length();
+        String example = docs.substring(start, docs.indexOf("```", start));
+        // where the docs put the sink without $XDG_RUNTIME_DIR, and the default key file (XDG_STATE_HOME is set)
+        Path sink = dir.resolve("home/.local/state/lp-login/bearer");
+        URI url = startAgent("--sink", sink.toString());
+        Path script = dir.resolve("example.py");
+        Files.writeString(script, example.replace("http://127.0.0.1:40123", url.toString())
+                + "\nprint(bearer())\nprint(agent(\"/v1/token\").decode())\n");
+
+        ProcessBuilder run = new ProcessBuilder(python.toString(), script.toString()).redirectErrorStream(true);
+        run.environment().clear();
+        run.environment().putAll(Map.of("HOME", dir.resolve("home").toString(),
+                "XDG_STATE_HOME", dir.resolve("state").toString(), "PATH", "/usr/bin:/bin"));
+        Process process = run.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        String bearer = Files.readString(sink).strip();
+        assertThat(out.lines()).containsExactly(bearer, bearer);
+    }
+
     /** Starts the agent for the demo user on a free loopback port and returns the URL it prints first. */
     private URI startAgent(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("agent", "--account", ACCOUNT, "--user", USER,
@@ -274,6 +486,38 @@ class AgentIT {
         }).get(60, TimeUnit.SECONDS);
         assertThat(first).as("the first stdout line").isNotNull().matches("http://127\\.0\\.0\\.1:\\d+");
         return URI.create(first);
+    }
+
+    /** {@code POST /v1/invalidate} at {@code uri} reporting {@code refused}. */
+    private static HttpRequest invalidation(URI uri, String key, String refused) {
+        return HttpRequest.newBuilder(uri).header(AgentKey.HEADER, key)
+                .POST(HttpRequest.BodyPublishers.ofString(refused)).build();
+    }
+
+    /** A raw connection to the agent that has sent {@code text}. */
+    private static Socket send(URI url, String text) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /**
+     * What the server sends on {@code socket} until it closes it (a reset counts as closed); fails if it is still
+     * open after {@code patience}.
+     */
+    private static String readToEnd(Socket socket, Duration patience) throws IOException {
+        socket.setSoTimeout((int) patience.toMillis());
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        try {
+            socket.getInputStream().transferTo(received);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the connection is still open after " + patience + "; received: " + received);
+        } catch (java.net.SocketException reset) {
+            // closed by the server with our bytes unread: a reset
+        }
+        return received.toString(StandardCharsets.US_ASCII);
     }
 
     private HttpResponse<String> get(URI uri, String key) throws Exception {

@@ -2,11 +2,13 @@ package dev.lplogin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,82 @@ class AgentPartsTest {
                     assertThat(e.getMessage()).contains("may be written by others").contains("rwxrwx---");
                     assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint).contains("chmod go-w"));
                 });
+    }
+
+    @Test
+    void a_directory_of_another_user_anywhere_up_the_path_is_refused() throws Exception {
+        assumeTrue(PrivateDirectory.currentUid().equals(Optional.of(0)), "chown needs root");
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwx------"));
+        Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName("nobody"));
+
+        assertThatThrownBy(() -> SinkFile.at(theirs.resolve("mine/bearer"), "sink"))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains(theirs.toString()).contains("belongs to another user");
+                });
+        // and for a user who is not root, root's directories and their own are fine, another's are not
+        assertThat(PrivateDirectory.unsafe(dir.toRealPath(), 4242)).isEmpty();
+        assertThat(PrivateDirectory.unsafe(theirs.toRealPath(), 4242)).isPresent();
+    }
+
+    @Test
+    void a_sink_in_a_shared_sticky_directory_is_refused_without_advising_to_chmod_it() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        assumeTrue(((Integer) Files.getAttribute(tmp, "unix:mode") & 01002) == 01002, "a sticky shared tmp");
+
+        assertThatThrownBy(() -> SinkFile.at(tmp.resolve("lp-login-test-bearer"), "sink"))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.getMessage()).contains("may be written by others");
+                    assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint).doesNotContain("chmod")
+                            .contains("XDG_RUNTIME_DIR"));
+                });
+        // a private directory of one's own inside it is fine: nobody else may rename it
+        Path mine = Files.createTempDirectory("lp-login-test-");
+        try {
+            SinkFile.at(mine.resolve("bearer"), "sink");
+        } finally {
+            Files.delete(mine);
+        }
+    }
+
+    @Test
+    void a_missing_directory_right_under_the_filesystem_root_is_not_created() {
+        Path atRoot = Path.of("/lp-login-test-" + System.nanoTime());
+        try {
+            assertThatThrownBy(() -> SinkFile.at(atRoot.resolve("bearer"), "sink"))
+                    .isInstanceOfSatisfying(CliException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                        assertThat(e.getMessage()).contains("filesystem root").contains("XDG_RUNTIME_DIR");
+                        assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint)
+                                .contains("~/.local/state/lp-login/bearer"));
+                    });
+            assertThat(atRoot).doesNotExist();
+        } finally {
+            atRoot.toFile().delete();
+        }
+    }
+
+    @Test
+    void one_owner_per_file_a_leftover_is_removed_and_only_what_was_written_is_deleted() throws Exception {
+        Path file = dir.resolve("run/bearer");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "left by a crashed agent\n");
+        SinkFile first = SinkFile.at(file, "sink");
+        SinkFile second = SinkFile.at(file, "sink");
+
+        first.claim();
+        assertThat(file).as("a leftover nobody owned").doesNotExist();
+        first.write("bearer\n");
+        assertThat(SinkFile.ownedByAnother(file)).isFalse(); // this JVM owns it
+        assertThatThrownBy(second::claim).isInstanceOfSatisfying(CliException.class,
+                e -> assertThat(e.getMessage()).contains("another agent").contains(file.toString()));
+        assertThat(second.delete()).as("never wrote it: leaves it").isFalse();
+        assertThat(Files.readString(file)).isEqualTo("bearer\n");
+        assertThat(first.delete()).isTrue();
+        second.claim(); // free again
+        second.delete();
     }
 
     @Test

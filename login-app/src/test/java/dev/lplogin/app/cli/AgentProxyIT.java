@@ -56,11 +56,18 @@ class AgentProxyIT {
     void startAgent() throws Exception {
         emulator = EMULATOR.emulator();
         http = HttpClient.newHttpClient();
+        startAgent(List.of());
+    }
+
+    /** Starts the agent for the demo user with these global options. */
+    private void startAgent(List<String> globalOptions) throws Exception {
         Path keyFile = dir.resolve("run/agent.key");
+        List<String> args = new ArrayList<>(globalOptions);
         // --verbose: the debug log of every test here must hold no secret either (see the killed-session test)
-        agent = CliProcess.against(emulator, dir).start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "--verbose",
-                "agent",
-                "--account", ACCOUNT, "--user", USER, "--listen", "127.0.0.1:0", "--key-file", keyFile.toString());
+        args.addAll(List.of("--verbose", "agent", "--account", ACCOUNT, "--user", USER, "--listen", "127.0.0.1:0",
+                "--key-file", keyFile.toString()));
+        agent = CliProcess.against(emulator, dir).start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD),
+                args.toArray(String[]::new));
         // read on all the time: a --verbose agent fills a pipe no one reads, and then blocks
         log = CliProcess.async(() -> {
             try {
@@ -189,7 +196,7 @@ class AgentProxyIT {
         HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(url.resolve("/v1/proxy/accountConfigReadOnly"
                 + SKILLS)).GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(url.resolve("/v1/proxy/accountConfigReadOnly"
-                + SKILLS)).header(AgentKey.HEADER, "x" + key.substring(1)).GET().build(),
+                + SKILLS)).header(AgentKey.HEADER, (key.startsWith("x") ? "y" : "x") + key.substring(1)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> otherSession = send(proxied("accountConfigReadOnly", SKILLS)
                 .header(ProxyHeaders.USER, "nobody").GET());
@@ -203,6 +210,23 @@ class AgentProxyIT {
         assertThat(otherSession.statusCode()).isEqualTo(404);
         assertThat(otherSession.headers().firstValue(AgentProxy.AGENT_ERROR)).contains("no-session");
         assertThat(emulator.apiRequests()).as("nothing reached a protected API").isEmpty();
+    }
+
+    @Test
+    void a_service_host_override_is_the_host_the_proxy_calls() throws Exception {
+        agent.destroy();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // nothing listens on port 1: the Domain API names the emulator, the override wins, and the call fails there
+        startAgent(List.of("--service-host", "accountConfigReadOnly=127.0.0.1:1"));
+
+        HttpResponse<String> overridden = send(proxied("accountConfigReadOnly", SKILLS).GET());
+        HttpResponse<String> notOverridden = send(proxied("accountConfigReadWrite", SKILLS).GET());
+
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(502);
+        assertThat(overridden.headers().firstValue(AgentProxy.AGENT_ERROR)).contains("no-answer");
+        assertThat(overridden.body()).contains("127.0.0.1:1");
+        assertThat(notOverridden.statusCode()).as(notOverridden.body()).isEqualTo(200);
+        assertThat(emulator.apiRequests()).as("only the call without override reached the emulator").hasSize(1);
     }
 
     /**

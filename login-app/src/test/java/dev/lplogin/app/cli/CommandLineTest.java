@@ -52,6 +52,27 @@ class CommandLineTest {
         }
     }
 
+    /** The command list shows each description's first line: it must be a whole sentence, never cut mid-way. */
+    @Test
+    void help_describes_every_command_in_a_whole_sentence() {
+        String out = CliRun.of("--help").out();
+        String commands = out.substring(out.indexOf("Commands:"), out.indexOf("Exit codes:"));
+        java.util.Map<String, String> described = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : commands.lines().skip(1).toList()) {
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+            if (entry.matches()) {
+                current = entry.group(1);
+                described.put(current, entry.group(2).strip());
+            } else if (current != null && !line.isBlank()) {
+                described.merge(current, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+
+        assertThat(described).hasSize(LpLoginCommand.SUBCOMMANDS.size());
+        described.forEach((command, text) -> assertThat(text).as(command).endsWith("."));
+    }
+
     /** The usage is built from the subcommands' outlines (LpLoginCommand.register) and reads as with their models. */
     @Test
     void the_usage_from_outlines_is_the_usage_from_full_models() {

@@ -160,6 +160,83 @@ class RedisStoreCliIT {
     }
 
     @Test
+    void at_verbose_the_whole_redis_path_prints_no_secret_and_third_party_loggers_stay_at_info() {
+        String user = "verbose-" + REDIS.prefix().replace(":", "");
+        REDIS.server().command("ACL", "SETUSER", user, "on", ">redis-secret-pw", "~*", "&*", "+@all");
+        String store = REDIS.url().replace("redis://", "redis://" + user + "@");
+        Map<String, String> env = Map.of("LP_PASSWORD", DemoAccount.PASSWORD, "LP_REDIS_PASSWORD", "redis-secret-pw");
+
+        CliProcess.Result login = cli.run(env, "", "--verbose", "--store", store, "login", "--account", ACCOUNT,
+                "--user", DemoAccount.USERNAME);
+        List<String> secrets = new java.util.ArrayList<>(storedSecrets());
+        CliProcess.Result verify = cli.run(env, "", "--verbose", "--store", store, "token", "--verify",
+                "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+        CliProcess.Result status = cli.run(env, "", "--verbose", "--store", store, "status");
+        CliProcess.Result logout = cli.run(env, "", "--verbose", "--store", store, "logout", "--account", ACCOUNT,
+                "--user", DemoAccount.USERNAME);
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(secrets).as("bearer, csrf and cookies read back from Redis").hasSizeGreaterThanOrEqualTo(3);
+        secrets.addAll(List.of(DemoAccount.PASSWORD, "redis-secret-pw"));
+        String shown = login.out() + login.err() + verify.err() + status.out() + status.err() + logout.out()
+                + logout.err();
+        assertThat(login.err() + verify.err()).as("--verbose does say more").contains("lp-login: fine: ");
+        for (String secret : secrets) {
+            assertThat(shown).as("no secret at --verbose").doesNotContain(secret);
+        }
+        assertThat(shown).as("Lettuce and Netty at INFO, not their debug logs").doesNotContain("io.lettuce")
+                .doesNotContain("io.netty");
+    }
+
+    @Test
+    void while_redis_is_down_a_long_running_agent_says_so_once_then_stays_quiet() throws Exception {
+        RedisServer redis = RedisServer.start();
+        Process agent = cli.start(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "--store", redis.url(), "agent",
+                "--account", ACCOUNT, "--user", DemoAccount.USERNAME);
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    agent.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+            java.util.concurrent.CopyOnWriteArrayList<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CliProcess.async(() -> err.lines().peek(lines::add).count());
+            long waited = 0;
+            while (lines.stream().noneMatch(l -> l.contains("alive")) && waited < 60_000) {
+                Thread.sleep(100);
+                waited += 100;
+            }
+            assertThat(lines).as("the agent started").anyMatch(l -> l.contains("alive"));
+
+            redis.stop();
+            Thread.sleep(15_000); // Lettuce tries to reconnect every few seconds
+
+            assertThat(lines.stream().filter(l -> l.contains("Cannot reconnect")).count())
+                    .as("reconnect warnings in 15 s of outage: " + lines).isLessThanOrEqualTo(1);
+        } finally {
+            agent.toHandle().destroy();
+            agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            agent.destroyForcibly();
+            redis.close();
+        }
+    }
+
+    /** The bearer, csrf and cookie values of every session record in the shared Redis (plaintext: no key set). */
+    private static List<String> storedSecrets() {
+        List<String> secrets = new java.util.ArrayList<>();
+        java.util.regex.Pattern value = java.util.regex.Pattern.compile(
+                "\"(?:bearer|csrf|value)\":\"([^\"]{8,})\"");
+        // the reply is the next cursor, then the keys (one SCAN of up to 10,000 keys covers a test server)
+        for (String key : REDIS.server().command("SCAN", "0", "MATCH", "*:session", "COUNT", "10000").split("\n")) {
+            if (key.endsWith(":session")) {
+                java.util.regex.Matcher m = value.matcher(REDIS.server().command("HGETALL", key));
+                while (m.find()) {
+                    secrets.add(m.group(1));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    @Test
     void other_urls_and_malformed_redis_urls_are_bad_input_not_directories() {
         CliProcess.Result memcached = cli.run("--store", "memcached://cache:11211", "status");
         CliProcess.Result typo = cli.run("--store", "redis://127.0.0.1:notaport", "status");

@@ -7,6 +7,7 @@ import dev.lplogin.emulator.Endpoint;
 import dev.lplogin.emulator.LoginEmulator;
 import dev.lplogin.testkit.EmulatorExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,26 @@ class ShellConventionsIT {
     }
 
     @Test
+    void exec_passes_the_bearer_and_none_of_lp_logins_own_secrets() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("LP_PASSWORD", DemoAccount.PASSWORD,
+                "LP_REDIS_PASSWORD", "redis-pw-1", "BOT_LP_CLIENT_SECRET", "bot-secret-2",
+                "BOT_LP_PASSWORD", "bot-pw-3", "OTHER_LP_STORE_KEY", "old-key-4",
+                "HTTPS_PROXY", "http://proxy-user:proxy-pw-5@127.0.0.1:9", "all_proxy", "socks5://u:proxy-pw-6@h:1",
+                "LP_ACCESS_TOKEN_SECRET", "oauth1-7", "KEEP_ME", "plain-value"));
+        env.put("http_proxy", "http://127.0.0.1:3128");
+
+        CliProcess.Result result = cli.run(env, "", "exec", "--account", ACCOUNT, "--user", USER, "--", "env");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("LP_BEARER=").contains("KEEP_ME=plain-value")
+                .as("a proxy without credentials is the command's too").contains("http_proxy=http://127.0.0.1:3128");
+        for (String secret : List.of(DemoAccount.PASSWORD, "redis-pw-1", "bot-secret-2", "bot-pw-3", "old-key-4",
+                "proxy-pw-5", "proxy-pw-6", "oauth1-7")) {
+            assertThat(result.out()).as("withheld from the command").doesNotContain(secret);
+        }
+    }
+
+    @Test
     void exec_of_a_missing_command_exits_127_with_a_one_line_error() {
         CliProcess.Result result = cli.run(Map.of("LP_PASSWORD", DemoAccount.PASSWORD), "", "exec",
                 "--account", ACCOUNT, "--user", USER, "--", "no-such-command-lp-login-test");
@@ -86,5 +107,21 @@ class ShellConventionsIT {
         assertThat(zsh.exitCode()).isZero();
         assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit").contains("complete -F");
         assertThat(fish.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void completion_works_for_the_launcher_of_a_clone_too() throws Exception {
+        Path script = dir.resolve("completion.bash");
+        java.nio.file.Files.writeString(script, cli.run("completion", "bash").out());
+        // what bash does on TAB after "bin/lp-login ag": the function registered for the command word, with the words
+        String probe = "source '" + script + "'; for cmd in lp-login bin/lp-login ./bin/lp-login; do "
+                + "spec=$(complete -p \"$cmd\") || exit 1; fn=${spec#*-F }; fn=${fn%% *}; "
+                + "COMP_WORDS=(\"$cmd\" ag); COMP_CWORD=1; COMP_LINE=\"$cmd ag\"; COMP_POINT=${#COMP_LINE}; "
+                + "COMPREPLY=(); \"$fn\" \"$cmd\" ag \"$cmd\" 2>/dev/null; echo \"$cmd:${COMPREPLY[*]}\"; done";
+        Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(bash.waitFor()).as(out).isZero();
+        assertThat(out.lines()).containsExactly("lp-login:agent", "bin/lp-login:agent", "./bin/lp-login:agent");
     }
 }

@@ -3,7 +3,6 @@ package dev.lplogin.domain.usecase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * LivePerson's long-interval retry around login (spec §3.4): after {@code failuresBefore} consecutive failed logins,
@@ -19,13 +18,9 @@ record Backoff(Duration initial, Duration max, int failuresBefore, double jitter
 
     /**
      * When the next login may be tried after {@code failures} consecutive failures, the last one at {@code now};
-     * empty while the failures are still below the threshold (the next caller may try at once).
+     * empty while the failures are still below the threshold (the next caller may try at once). {@code luck}
+     * (uniform in [0, 1)) chooses the jitter.
      */
-    Optional<Instant> nextAttempt(int failures, Instant now) {
-        return nextAttempt(failures, now, ThreadLocalRandom.current().nextDouble());
-    }
-
-    /** Like {@link #nextAttempt(int, Instant)}, with {@code luck} (uniform in [0, 1)) choosing the jitter. */
     Optional<Instant> nextAttempt(int failures, Instant now, double luck) {
         if (failures <= 0 || failures < failuresBefore) {
             return Optional.empty();

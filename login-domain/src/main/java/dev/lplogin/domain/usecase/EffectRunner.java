@@ -9,13 +9,6 @@ import dev.lplogin.domain.port.DomainLookup;
 import dev.lplogin.domain.port.InfrastructureException;
 import dev.lplogin.domain.port.Scheduler;
 import dev.lplogin.domain.port.StoreException;
-import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
-import dev.lplogin.domain.usecase.SessionStateMachine.Event;
-import dev.lplogin.domain.usecase.SessionStateMachine.Flight;
-import dev.lplogin.domain.usecase.SessionStateMachine.FlightResult;
-import dev.lplogin.domain.usecase.SessionStateMachine.Purpose;
-import dev.lplogin.domain.usecase.SessionStateMachine.Step;
-import dev.lplogin.domain.usecase.SessionStateMachine.Work;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +67,12 @@ final class EffectRunner {
      * do ({@code Serve}, {@code Fail}, {@code AwaitFlight}) for the caller to act on.
      */
     List<Effect> apply(TrackedKey key, Event event) {
-        return runOutsideFlight(key, step(key, Flight.NONE, event), false);
+        return runOutsideFlight(key, step(key, FlightProgress.NONE, event), false);
     }
 
     /** Starts a flight for {@code purpose} on the network executor, or joins the one in flight. */
     CompletableFuture<FlightResult> flight(TrackedKey key, Purpose purpose) {
-        CompletableFuture<FlightResult> flight = key.flight.join(executor, () -> runFlight(key, Flight.of(purpose)));
+        CompletableFuture<FlightResult> flight = key.flight.join(executor, () -> runFlight(key, FlightProgress.of(purpose)));
         background.expedite(key.key); // joined a background step still waiting in line? the caller needs it now
         return flight;
     }
@@ -88,46 +81,47 @@ final class EffectRunner {
      * Starts {@code flight} once the one in flight (if any) has finished: an explicit login or logout must not be
      * answered by an older flight, and a login finishing later must not bring back a session logged out.
      */
-    CompletableFuture<FlightResult> flightAfterCurrent(TrackedKey key, Flight flight) {
+    CompletableFuture<FlightResult> flightAfterCurrent(TrackedKey key, FlightProgress flight) {
         return key.flight.runAfterCurrent(executor, () -> runFlight(key, flight));
     }
 
-    /** The body of a flight: events and effects in turn until the state machine finishes it. */
-    private FlightResult runFlight(TrackedKey key, Flight flight) {
-        return continueFlight(key, flight, new Event.FlightStarted());
-    }
-
-    private FlightResult continueFlight(TrackedKey key, Flight start, Event first) {
-        Flight flight = start;
-        Event event = first;
-        while (true) {
-            Step step = step(key, flight, event);
-            flight = step.flight();
-            Event next = null;
-            for (Effect effect : step.effects()) {
-                switch (effect) {
-                    case Effect.Finish finish -> {
-                        return finish.result();
+    /**
+     * The body of a flight: events and effects in turn until the state machine finishes it. The store lease, once
+     * taken, is a local of the flight, released when it ends.
+     */
+    private FlightResult runFlight(TrackedKey key, FlightProgress start) {
+        try (StoredSessions.FlightLease lease = store.leaseFor(key.key)) {
+            FlightProgress flight = start;
+            Event event = new Event.FlightStarted();
+            while (true) {
+                Step step = step(key, flight, event);
+                flight = step.flight();
+                Event next = null;
+                for (Effect effect : step.effects()) {
+                    switch (effect) {
+                        case Effect.Finish finish -> {
+                            return finish.result();
+                        }
+                        case Effect.TakeLease take -> {
+                            lease.take();
+                            next = new Event.LeaseTaken();
+                        }
+                        case Effect.LoadStored load -> next = loadStored(key.key);
+                        case Effect.LogIn login -> next = logIn(key.key, login.credentials());
+                        case Effect.Refresh refresh -> next = refresh(refresh.session());
+                        case Effect.Save save -> next = store.save(save.session(), lease);
+                        case Effect.DeleteStored delete -> store.delete(delete.session());
+                        case Effect.LogOut logout -> next = logOut(logout.sessions());
+                        case Effect.Seed seed -> seed(key.key, seed.answer());
+                        default -> runCommon(key, effect, false);
                     }
-                    case Effect.TakeLease take -> {
-                        Flight current = flight;
-                        return store.underLease(key.key, () -> continueFlight(key, current, new Event.LeaseTaken()));
-                    }
-                    case Effect.LoadStored load -> next = loadStored(key.key);
-                    case Effect.LogIn login -> next = logIn(key.key, login.credentials());
-                    case Effect.Refresh refresh -> next = refresh(refresh.session());
-                    case Effect.Save save -> next = store.save(save.session());
-                    case Effect.DeleteStored delete -> store.delete(delete.session());
-                    case Effect.LogOut logout -> next = logOut(logout.sessions());
-                    case Effect.Seed seed -> seed(key.key, seed.answer());
-                    default -> runCommon(key, effect, false);
                 }
+                if (next == null) {
+                    throw new IllegalStateException("a flight step of " + key.key + " ended with neither a result "
+                            + "nor a question to a port: " + step.effects());
+                }
+                event = next;
             }
-            if (next == null) {
-                throw new IllegalStateException("a flight step of " + key.key + " ended with neither a result nor a "
-                        + "question to a port: " + step.effects());
-            }
-            event = next;
         }
     }
 
@@ -159,8 +153,8 @@ final class EffectRunner {
             return;
         }
         long generation = key.timerGeneration();
-        SingleFlight.Flight<FlightResult> flight =
-                key.flight.joinOrStart(background.forKey(key.key), () -> runFlight(key, Flight.of(purpose)));
+        SingleFlight.Joined<FlightResult> flight =
+                key.flight.joinOrStart(background.forKey(key.key), () -> runFlight(key, FlightProgress.of(purpose)));
         flight.future().whenComplete((result, failure) -> {
             if (failure != null) {
                 // not an error of any caller; the listener heard about what the flight got to
@@ -168,7 +162,7 @@ final class EffectRunner {
             } else if (fromTimer && !flight.started() && key.isCurrentTimer(generation)) {
                 // Joined someone else's flight, which may not have done this step's work (e.g. a pickup of a
                 // stored session already due planned this very step): tell the state machine, which decides.
-                runOutsideFlight(key, step(key, Flight.NONE, new Event.TimerFired(true)), true);
+                runOutsideFlight(key, step(key, FlightProgress.NONE, new Event.TimerFired(true)), true);
             }
         });
     }
@@ -189,10 +183,10 @@ final class EffectRunner {
         if (closed.getAsBoolean() || !key.isCurrentTimer(generation)) {
             return;
         }
-        runOutsideFlight(key, step(key, Flight.NONE, new Event.TimerFired(false)), true);
+        runOutsideFlight(key, step(key, FlightProgress.NONE, new Event.TimerFired(false)), true);
     }
 
-    private Step step(TrackedKey key, Flight flight, Event event) {
+    private Step step(TrackedKey key, FlightProgress flight, Event event) {
         return key.apply(machine, flight, event, clock.instant(), luck(), wake -> wake(key, wake.when()));
     }
 

@@ -17,14 +17,6 @@ import dev.lplogin.domain.port.SessionEvent;
 import dev.lplogin.domain.port.SessionListener;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
-import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
-import dev.lplogin.domain.usecase.SessionStateMachine.Event;
-import dev.lplogin.domain.usecase.SessionStateMachine.Flight;
-import dev.lplogin.domain.usecase.SessionStateMachine.FlightResult;
-import dev.lplogin.domain.usecase.SessionStateMachine.KeyState;
-import dev.lplogin.domain.usecase.SessionStateMachine.Purpose;
-import dev.lplogin.domain.usecase.SessionStateMachine.Rules;
-import dev.lplogin.domain.usecase.SessionStateMachine.Why;
 import dev.lplogin.domain.usecase.SessionUnavailableException.Reason;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -60,7 +52,7 @@ final class SessionLifecycle implements LoginUseCase {
     private final LoginSettings settings;
     private final Rules rules;
     private final DomainLookup domainLookup;
-    private final TokenStore tokenStore;
+    private final StoredSessions stored;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final Optional<ExecutorService> ownedExecutor;
@@ -74,15 +66,15 @@ final class SessionLifecycle implements LoginUseCase {
         this.settings = settings;
         this.rules = Rules.from(settings);
         this.domainLookup = domainLookup;
-        this.tokenStore = tokenStore;
         this.scheduler = settings.scheduler().orElseGet(ThreadScheduler::new);
         this.ownsScheduler = settings.scheduler().isEmpty();
         this.ownedExecutor = settings.executor().isPresent() ? Optional.empty()
                 : Optional.of(Executors.newVirtualThreadPerTaskExecutor());
         Executor executor = settings.executor().orElseGet(ownedExecutor::orElseThrow);
         this.events = new Events(listener);
-        this.runner = new EffectRunner(new SessionStateMachine(rules), domainLookup, gateway,
-                new StoredSessions(tokenStore, settings, scheduler, executor), events, scheduler, executor,
+        this.stored = new StoredSessions(tokenStore, settings, scheduler, executor);
+        this.runner = new EffectRunner(new SessionStateMachine(rules), domainLookup, gateway, stored, events,
+                scheduler, executor,
                 new BackgroundWork(executor, settings.backgroundConcurrency()),
                 new RefreshPlanner(settings.refreshInterval()), settings.clock(), () -> closed);
         if (ownsScheduler) {
@@ -133,42 +125,49 @@ final class SessionLifecycle implements LoginUseCase {
 
     private Secret bearerSlowly(SessionKey key) {
         TrackedKey tracked = track(key);
+        return switch (ask(tracked, new Event.BearerAsked())) {
+            case FlightResult.Usable usable -> usable.session().bearer();
+            case FlightResult.NotRefreshed kept -> kept.session().bearer(); // still valid: refreshed later
+            case FlightResult.Unavailable none -> throw failure(key, none.why());
+            case FlightResult other -> throw new IllegalStateException("a caller of bearer() got " + other);
+        };
+    }
+
+    /**
+     * The one wait loop of a caller: applies its event, waits for the flight it asks for (joining the one in flight),
+     * and decides again when that flight was someone else's explicit login or logout, which answers another
+     * question — at most {@value #ATTEMPTS} times. Only {@code bearer()} callers are timed (the metrics' wait).
+     */
+    private FlightResult ask(TrackedKey tracked, Event event) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            for (Effect effect : runner.apply(tracked, new Event.BearerAsked())) {
-                switch (effect) {
-                    case Effect.Serve serve -> {
-                        return serve.bearer();
-                    }
-                    case Effect.Fail fail -> throw unavailable(key, fail.why());
-                    case Effect.AwaitFlight await -> {
-                        long waitStart = System.nanoTime();
-                        FlightResult result;
-                        try {
-                            result = await(key, runner.flight(tracked, await.purpose()));
-                        } finally {
-                            // slow path only: how long callers wait for a bearer (metrics), one event per caller
-                            events.emit(new SessionEvent.Waited(key, settings.clock().instant(),
-                                    Duration.ofNanos(System.nanoTime() - waitStart)));
-                        }
-                        switch (result) {
-                            case FlightResult.Usable usable -> {
-                                return usable.session().bearer();
-                            }
-                            case FlightResult.NotRefreshed kept -> {
-                                return kept.session().bearer();
-                            }
-                            case FlightResult.Unavailable none -> throw unavailable(key, none.why());
-                            // joined an explicit login or logout: decide again from the state it left
-                            case FlightResult.LoginAnswer answer -> { }
-                            case FlightResult.LoggedOut loggedOut -> { }
-                        }
-                    }
+            for (Effect effect : runner.apply(tracked, event)) {
+                FlightResult result = switch (effect) {
+                    case Effect.Serve serve -> new FlightResult.Usable(serve.session());
+                    case Effect.Fail fail -> new FlightResult.Unavailable(fail.why());
+                    case Effect.AwaitFlight await -> event instanceof Event.BearerAsked
+                            ? timedAwait(tracked, await.purpose()) : await(tracked.key, runner.flight(tracked,
+                                    await.purpose()));
                     default -> throw new IllegalStateException("unexpected effect for a caller: " + effect);
+                };
+                if (!(result instanceof FlightResult.LoginAnswer || result instanceof FlightResult.LoggedOut)) {
+                    return result;
                 }
             }
         }
-        throw unavailable(key, new Why.Refused(Reason.UNAVAILABLE, "the session kept changing while we waited "
-                + "for it (logins and logouts of the same key at once); try again", Optional.empty()));
+        return new FlightResult.Unavailable(new Why.Refused(Reason.UNAVAILABLE, "the session kept changing while we "
+                + "waited for it (logins and logouts of the same key at once); try again", Optional.empty()));
+    }
+
+    /** Waits for a flight on behalf of a caller of {@code bearer()}, and tells the listeners how long. */
+    private FlightResult timedAwait(TrackedKey tracked, Purpose purpose) {
+        long waitStart = System.nanoTime();
+        try {
+            return await(tracked.key, runner.flight(tracked, purpose));
+        } finally {
+            // slow path only: how long callers wait for a bearer (metrics), one event per caller
+            events.emit(new SessionEvent.Waited(tracked.key, settings.clock().instant(),
+                    Duration.ofNanos(System.nanoTime() - waitStart)));
+        }
     }
 
     @Override
@@ -179,11 +178,9 @@ final class SessionLifecycle implements LoginUseCase {
         SessionKey key = new SessionKey(account, credentials.username());
         TrackedKey tracked = track(key);
         runner.apply(tracked, new Event.CredentialsGiven(credentials));
-        return switch (await(key, runner.flightAfterCurrent(tracked, Flight.login(credentials)))) {
+        return switch (await(key, runner.flightAfterCurrent(tracked, FlightProgress.login(credentials)))) {
             case FlightResult.LoginAnswer answer -> answer.outcome();
-            // outages are thrown as the port's exception
-            case FlightResult.Unavailable(Why.Outage outage) -> throw outage.failure();
-            case FlightResult.Unavailable(Why.Refused refused) -> throw unavailable(key, refused);
+            case FlightResult.Unavailable none -> throw failure(key, none.why(), true);
             case FlightResult other -> throw new IllegalStateException("a login flight ended with " + other);
         };
     }
@@ -201,29 +198,12 @@ final class SessionLifecycle implements LoginUseCase {
         Objects.requireNonNull(key, "key");
         requireOpen();
         TrackedKey tracked = track(key);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            for (Effect effect : runner.apply(tracked, new Event.RefreshAsked())) {
-                switch (effect) {
-                    case Effect.Fail fail -> throw unavailable(key, fail.why());
-                    case Effect.AwaitFlight await -> {
-                        switch (await(key, runner.flight(tracked, await.purpose()))) {
-                            case FlightResult.Usable usable -> {
-                                return info(usable.session(), tracked.state());
-                            }
-                            case FlightResult.NotRefreshed(Session kept, Why.Outage outage) -> throw outage.failure();
-                            case FlightResult.NotRefreshed(Session kept, Why.Refused refused) ->
-                                    throw unavailable(key, refused);
-                            case FlightResult.Unavailable none -> throw unavailable(key, none.why());
-                            case FlightResult.LoginAnswer answer -> { }
-                            case FlightResult.LoggedOut loggedOut -> { }
-                        }
-                    }
-                    default -> throw new IllegalStateException("unexpected effect for a caller: " + effect);
-                }
-            }
-        }
-        throw unavailable(key, new Why.Refused(Reason.UNAVAILABLE, "the session kept changing while we waited "
-                + "for its refresh; try again", Optional.empty()));
+        return switch (ask(tracked, new Event.RefreshAsked())) {
+            case FlightResult.Usable usable -> info(usable.session(), tracked.state());
+            case FlightResult.NotRefreshed kept -> throw failure(key, kept.why(), true);
+            case FlightResult.Unavailable none -> throw failure(key, none.why());
+            case FlightResult other -> throw new IllegalStateException("a caller of refresh() got " + other);
+        };
     }
 
     @Override
@@ -264,7 +244,7 @@ final class SessionLifecycle implements LoginUseCase {
         requireOpen();
         Set<SessionKey> all = new LinkedHashSet<>();
         keys.forEach((key, tracked) -> tracked.state().session().ifPresent(s -> all.add(key)));
-        tokenStore.list().forEach(stored -> all.add(stored.key()));
+        stored.list().forEach(session -> all.add(session.key()));
         int count = 0;
         for (SessionKey key : all) {
             count += logout(track(key)) ? 1 : 0;
@@ -280,8 +260,8 @@ final class SessionLifecycle implements LoginUseCase {
             KeyState state = tracked.state();
             state.session().ifPresent(session -> all.put(key, info(session, state)));
         });
-        for (Session stored : tokenStore.list()) {
-            all.putIfAbsent(stored.key(), info(stored, KeyState.EMPTY));
+        for (Session session : stored.list()) {
+            all.putIfAbsent(session.key(), info(session, KeyState.EMPTY));
         }
         return List.copyOf(all.values());
     }
@@ -294,7 +274,7 @@ final class SessionLifecycle implements LoginUseCase {
         if (tracked != null && tracked.state().session().isPresent()) {
             return Optional.of(info(tracked.state().session().get(), tracked.state()));
         }
-        return tokenStore.load(key).map(stored -> info(stored, KeyState.EMPTY));
+        return stored.load(key).map(session -> info(session, KeyState.EMPTY));
     }
 
     @Override
@@ -323,7 +303,7 @@ final class SessionLifecycle implements LoginUseCase {
         List<CompletableFuture<FlightResult>> logouts = new ArrayList<>();
         for (TrackedKey tracked : keys.values()) {
             if (tracked.state().session().isPresent()) {
-                logouts.add(runner.flightAfterCurrent(tracked, Flight.of(Purpose.LOGOUT)));
+                logouts.add(runner.flightAfterCurrent(tracked, FlightProgress.of(Purpose.LOGOUT)));
             }
         }
         try {
@@ -347,7 +327,7 @@ final class SessionLifecycle implements LoginUseCase {
     }
 
     private boolean logout(TrackedKey tracked) {
-        FlightResult result = await(tracked.key, runner.flightAfterCurrent(tracked, Flight.of(Purpose.LOGOUT)));
+        FlightResult result = await(tracked.key, runner.flightAfterCurrent(tracked, FlightProgress.of(Purpose.LOGOUT)));
         if (result instanceof FlightResult.LoggedOut(boolean hadSession, Optional<InfrastructureException> failure)) {
             if (failure.isPresent()) {
                 throw failure.get(); // the session is forgotten anyway
@@ -376,12 +356,26 @@ final class SessionLifecycle implements LoginUseCase {
         }
     }
 
-    /** Why no session is available, as this caller's own exception. */
-    private static RuntimeException unavailable(SessionKey key, Why why) {
+    /** Why no session is available, as this caller's own exception: see {@link #failure(SessionKey, Why, boolean)}. */
+    private static RuntimeException failure(SessionKey key, Why why) {
+        return failure(key, why, false);
+    }
+
+    /**
+     * The one mapping from why a call got no session to what the caller gets thrown. A refusal of the core's own is a
+     * {@link SessionUnavailableException} with its reason. A port's failure is thrown as itself
+     * ({@link InfrastructureException}) when it is not about this session's state: a store failure (the store is
+     * unreachable or a record cannot be opened: the caller — e.g. the CLI's exit code — must tell the store from the
+     * service), any failure a person must fix (not retryable), and — {@code asItself} — an outage of the very call
+     * the caller asked for (an explicit login, a refresh that did not happen). Otherwise the service's outage is a
+     * {@link SessionUnavailableException} with the core's next attempt.
+     */
+    private static RuntimeException failure(SessionKey key, Why why, boolean asItself) {
         return switch (why) {
             case Why.Refused refused -> new SessionUnavailableException(key, refused.reason(),
                     key + ": " + refused.message(), refused.nextAttempt().orElse(null), null);
-            case Why.Outage outage when outage.failure().retryable() && !(outage.failure() instanceof StoreException) ->
+            case Why.Outage outage when !asItself && outage.failure().retryable()
+                    && !(outage.failure() instanceof StoreException) ->
                     new SessionUnavailableException(key, Reason.UNAVAILABLE, key + ": could not log in, "
                             + outage.failure().getMessage()
                             + outage.nextAttempt().map(t -> "; next attempt at " + t).orElse("; try again shortly"),

@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every rule of the session lifecycle, as one pure function: {@link #next(SessionKey, KeyState, Flight, Event,
+ * Every rule of the session lifecycle, as one pure function: {@link #next(SessionKey, KeyState, FlightProgress, Event,
  * Instant, double)} takes what the core knows about one key, what just happened and the time, and returns what the
  * core knows now and what to do about it ({@link Effect}s). Nothing here has a thread, a clock, a lock or I/O: the
  * {@link EffectRunner} runs the effects (calls to the ports, timers, store writes, listener events) and feeds each
@@ -33,7 +33,7 @@ import java.util.Optional;
  * every transition.
  *
  * <p>A <b>flight</b> is one piece of upstream work for a key (get a usable session, refresh, log in, log out). The
- * core runs at most one flight per key at a time; concurrent callers share it. Its progress ({@link Flight}) travels
+ * core runs at most one flight per key at a time; concurrent callers share it. Its progress ({@link FlightProgress}) travels
  * with the events of that flight, and it ends with an {@link Effect.Finish} carrying a sealed {@link FlightResult}.
  *
  * @param rules the settings that the rules depend on
@@ -46,8 +46,6 @@ record SessionStateMachine(Rules rules) {
     static final int KILL_WINDOW_INTERVALS = 15;
     /** Young kills within the window that raise the competing-login warning. */
     static final int KILLS_THRESHOLD = 3;
-    /** How many refused bearers a key remembers: enough for a few stale ones left in a store. */
-    static final int REFUSED_REMEMBERED = 4;
     /**
      * Keep-alive refreshes are planned anywhere in the last this-much of the refresh interval after a confirmation;
      * the {@link RefreshPlanner} picks the least busy moment, the latest on a tie. A lone session is therefore
@@ -60,192 +58,6 @@ record SessionStateMachine(Rules rules) {
     static final String COMPETING_ADVICE = "another process (or machine) is probably logging in as the same user: "
             + "LivePerson keeps one session per user, so each login kills the other's session; let the processes "
             + "share one session store so that they reuse one session instead of competing";
-
-    /**
-     * The settings the rules read.
-     *
-     * @param refreshInterval how long a confirmation keeps a session fresh
-     * @param idleTimeout     after how long without confirmation a session is dead (its hard deadline)
-     * @param backoff         the long-interval retry of logins (spec §3.4)
-     * @param jitter          spread of retries after failures, 0–0.5
-     * @param keepAlive       whether the core refreshes and retries in the background
-     */
-    record Rules(Duration refreshInterval, Duration idleTimeout, Backoff backoff, double jitter, boolean keepAlive) {
-
-        static Rules from(LoginSettings settings) {
-            return new Rules(settings.refreshInterval(), settings.idleTimeout(), Backoff.from(settings),
-                    settings.jitter(), settings.keepAlive());
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------- states
-
-    /** The states a key is in, as {@code docs/lifecycle.md} draws them; {@link KeyState#status} computes it. */
-    enum Status {
-        /** No session held, nothing stopping a login: the next caller (or the store) brings one. */
-        NO_SESSION,
-        /** A session confirmed within the refresh interval: its bearer is handed out as is. */
-        FRESH,
-        /** A refresh is due: the bearer is still handed out while one refresh runs in the background. */
-        STALE,
-        /** The held session is past its hard deadline or known dead (401): only a new login helps. */
-        EXPIRED,
-        /** Logins are stopped for good: rejected credentials (until new ones) or blocked. */
-        STOPPED,
-        /** Logins wait until a time: back-off after repeated outages or a rate limit. */
-        WAITING
-    }
-
-    /**
-     * Why no login is attempted for a key now: for good ({@code until} empty) or until a time.
-     *
-     * @param message says what happened and what to do; never a secret
-     */
-    record LoginsStopped(Reason reason, String message, Optional<Instant> until) {
-
-        LoginsStopped {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(until, "until");
-        }
-
-        static LoginsStopped forGood(Reason reason, String message) {
-            return new LoginsStopped(reason, message, Optional.empty());
-        }
-
-        static LoginsStopped until(Reason reason, String message, Instant until) {
-            return new LoginsStopped(reason, message + "; next attempt at " + until, Optional.of(until));
-        }
-
-        boolean activeAt(Instant now) {
-            return until.map(now::isBefore).orElse(true);
-        }
-
-        Why.Refused refusal() {
-            return new Why.Refused(reason, message, until);
-        }
-    }
-
-    /**
-     * When the next background step of a key may run: at {@code from} at the earliest, {@code until} at the latest.
-     * {@code spread} lets the planner pick the least busy moment in between (keep-alive refreshes); otherwise it
-     * runs at {@code from}.
-     */
-    record Work(Instant from, Instant until, boolean spread) {
-
-        static Work at(Instant when) {
-            return new Work(when, when, false);
-        }
-    }
-
-    /**
-     * Everything the core knows about one key, as an immutable snapshot; {@code bearer()} on a fresh session reads
-     * {@link #hotBearer} and nothing else.
-     *
-     * @param session            the session held in memory, if any (possibly expired)
-     * @param dead               whether its bearer is known refused (401 on refresh, or reported by an embedder)
-     * @param hotBearer          the bearer to hand out without looking at the time, or {@code null}: set while the
-     *                           session is fresh and at least one refresh interval from its hard deadline; the timer
-     *                           clears it at {@link #handoverAt}
-     * @param credentials        held in memory only, for re-login; never stored
-     * @param stopped            why logins are stopped, if they are
-     * @param failedLogins       consecutive retryable login failures, for the back-off (spec §3.4)
-     * @param refreshPausedUntil after a failed refresh, stale reads start no new refresh before this
-     * @param youngKills         when fresh sessions of this key were recently found killed (competing logins)
-     * @param work               the next background step, if one is planned
-     * @param refused            the last {@value #REFUSED_REMEMBERED} bearers known refused (401 on refresh, or
-     *                           reported by an embedder), newest last: never taken up again from the store, even
-     *                           after the key let go of them
-     */
-    record KeyState(Optional<Session> session, boolean dead, Secret hotBearer, Optional<Credentials> credentials,
-            Optional<LoginsStopped> stopped, int failedLogins, Instant refreshPausedUntil, List<Instant> youngKills,
-            Optional<Work> work, List<Secret> refused) {
-
-        static final KeyState EMPTY = new KeyState(Optional.empty(), false, null, Optional.empty(), Optional.empty(),
-                0, Instant.MIN, List.of(), Optional.empty(), List.of());
-
-        KeyState {
-            Objects.requireNonNull(session, "session");
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(stopped, "stopped");
-            Objects.requireNonNull(refreshPausedUntil, "refresh paused until");
-            youngKills = List.copyOf(youngKills);
-            Objects.requireNonNull(work, "work");
-            refused = List.copyOf(refused);
-        }
-
-        /** The state a key is in at {@code now}. */
-        Status status(Instant now, Rules rules) {
-            if (stopped.isPresent() && stopped.get().activeAt(now)) {
-                return stopped.get().until().isEmpty() ? Status.STOPPED : Status.WAITING;
-            }
-            if (session.isEmpty()) {
-                return Status.NO_SESSION;
-            }
-            return switch (freshness(now, rules)) {
-                case FRESH -> Status.FRESH;
-                case STALE -> Status.STALE;
-                case EXPIRED -> Status.EXPIRED;
-            };
-        }
-
-        /** The freshness of the held session; {@link Freshness#EXPIRED} when there is none or it is dead. */
-        Freshness freshness(Instant now, Rules rules) {
-            if (session.isEmpty() || dead) {
-                return Freshness.EXPIRED;
-            }
-            return session.get().freshnessAt(now, rules.refreshInterval(), rules.idleTimeout());
-        }
-
-        Optional<Session> usable(Instant now, Rules rules) {
-            return freshness(now, rules) == Freshness.EXPIRED ? Optional.empty() : session;
-        }
-
-        KeyState with(Optional<Session> newSession, boolean newDead, Secret newHot) {
-            return new KeyState(newSession, newDead, newHot, credentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, work, refused);
-        }
-
-        KeyState withCredentials(Optional<Credentials> newCredentials) {
-            return new KeyState(session, dead, hotBearer, newCredentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, work, refused);
-        }
-
-        KeyState withStopped(Optional<LoginsStopped> newStopped, int newFailures) {
-            return new KeyState(session, dead, hotBearer, credentials, newStopped, newFailures, refreshPausedUntil,
-                    youngKills, work, refused);
-        }
-
-        KeyState withRefreshPausedUntil(Instant until) {
-            return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, until, youngKills,
-                    work, refused);
-        }
-
-        KeyState withYoungKills(List<Instant> kills) {
-            return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
-                    kills, work, refused);
-        }
-
-        KeyState withWork(Optional<Work> newWork) {
-            return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, newWork, refused);
-        }
-
-        KeyState withRefused(List<Secret> bearers) {
-            return new KeyState(session, dead, hotBearer, credentials, stopped, failedLogins, refreshPausedUntil,
-                    youngKills, work, bearers);
-        }
-
-        /** This state remembering {@code bearer} as refused, with the few refused before it. */
-        KeyState refusing(Secret bearer) {
-            if (refused.contains(bearer)) {
-                return this;
-            }
-            List<Secret> bearers = new ArrayList<>(refused);
-            bearers.add(bearer);
-            return withRefused(bearers.subList(Math.max(0, bearers.size() - REFUSED_REMEMBERED), bearers.size()));
-        }
-    }
 
     /**
      * When a session's bearer stops being handed out without a look at the time: at the end of its fresh window,
@@ -267,265 +79,6 @@ record SessionStateMachine(Rules rules) {
         return session.expiresAt().filter(end -> end.isBefore(idle)).orElse(idle);
     }
 
-    // ---------------------------------------------------------------------------------------------------- events
-
-    /** What a flight is for. */
-    enum Purpose {
-        /** A caller needs a usable session (there was none, or it had expired). */
-        GET_USABLE,
-        /** A caller saw the session stale: refresh it unless someone already did. */
-        REFRESH_IF_STALE,
-        /** Keep-alive or an explicit refresh: confirm the session at the service now. */
-        REFRESH_NOW,
-        /** An explicit login with the credentials in {@link Flight#loginWith}, replacing any session. */
-        LOGIN,
-        /** An explicit logout: end the session upstream and in the store, forget the credentials. */
-        LOGOUT
-    }
-
-    /** Something that happened to a key: a caller's request, a timer, or the answer to an effect of a flight. */
-    sealed interface Event {
-
-        /** {@code useCredentials} or {@code login}: hold these credentials; a fresh start for the key. */
-        record CredentialsGiven(Credentials credentials) implements Event {
-        }
-
-        /** A caller of {@code bearer()} found no bearer to hand out without looking at the time. */
-        record BearerAsked() implements Event {
-        }
-
-        /** A caller of {@code refresh()}. */
-        record RefreshAsked() implements Event {
-        }
-
-        /** An embedder reported {@code bearer} refused (401) by another LivePerson API ({@code invalidate}). */
-        record BearerRefused(Secret bearer) implements Event {
-        }
-
-        /**
-         * The key's timer fired. {@code missed}: a keep-alive step that found another flight running and joined
-         * it, which may not have done this step's work.
-         */
-        record TimerFired(boolean missed) implements Event {
-        }
-
-        /** A flight for {@code purpose} starts (on the network executor). */
-        record FlightStarted() implements Event {
-        }
-
-        /** The store lease of the key is held (or could not be had and the flight goes on without it). */
-        record LeaseTaken() implements Event {
-        }
-
-        record StoredLoaded(Optional<Session> stored) implements Event {
-        }
-
-        /**
-         * The store could not be read: unreachable for now (e.g. Redis is down; {@code failure.retryable()}), or its
-         * record of the key cannot be opened (e.g. a wrong store key) — never the same as nothing stored.
-         */
-        record StoreUnavailable(StoreException failure) implements Event {
-        }
-
-        record LoginAnswered(LoginOutcome outcome) implements Event {
-        }
-
-        record LoginFailed(InfrastructureException failure) implements Event {
-        }
-
-        record RefreshAnswered(RefreshOutcome outcome) implements Event {
-        }
-
-        record RefreshFailed(InfrastructureException failure) implements Event {
-        }
-
-        /**
-         * A session was saved (or could not be, and is held unsaved); {@code held} is the one to hold.
-         * {@code theirs}: the store held another process's newer session, which won over ours ({@code held}).
-         */
-        record Saved(Session held, boolean theirs) implements Event {
-        }
-
-        /** The logouts upstream are done; {@code failure} is the first that could not reach the service. */
-        record LoggedOutUpstream(Optional<InfrastructureException> failure) implements Event {
-        }
-    }
-
-    // --------------------------------------------------------------------------------------------------- effects
-
-    /** Something the {@link EffectRunner} does. Effects that ask a port something answer with the next event. */
-    sealed interface Effect {
-
-        /** Hand the caller this bearer now. */
-        record Serve(Secret bearer) implements Effect {
-        }
-
-        /** Fail the caller's call now, with this reason. */
-        record Fail(Why why) implements Effect {
-        }
-
-        /** Start a flight for {@code purpose} in the background (or join the one in flight); do not wait. */
-        record StartInBackground(Purpose purpose) implements Effect {
-        }
-
-        /** Start a flight for {@code purpose} (or join the one in flight) and wait for its result. */
-        record AwaitFlight(Purpose purpose) implements Effect {
-        }
-
-        /** Take the store lease of the key (waiting while another holder has it); answers {@code LeaseTaken}. */
-        record TakeLease() implements Effect {
-        }
-
-        /** Answers {@code StoredLoaded}. */
-        record LoadStored() implements Effect {
-        }
-
-        /** Look up the login host and log in; answers {@code LoginAnswered} or {@code LoginFailed}. */
-        record LogIn(Credentials credentials) implements Effect {
-        }
-
-        /** Answers {@code RefreshAnswered} or {@code RefreshFailed}. */
-        record Refresh(Session session) implements Effect {
-        }
-
-        /** Compare-and-set save; answers {@code Saved}. */
-        record Save(Session session) implements Effect {
-        }
-
-        record DeleteStored(Session session) implements Effect {
-        }
-
-        /** Answers {@code LoggedOutUpstream}. */
-        record LogOut(List<Session> sessions) implements Effect {
-        }
-
-        /** Tell the domain lookup the hosts a login answer carried. */
-        record Seed(LoggedIn answer) implements Effect {
-        }
-
-        record Announce(SessionEvent event) implements Effect {
-        }
-
-        /** Log a warning (never a secret). */
-        record Warn(String message) implements Effect {
-        }
-
-        /** Replace the key's timer: fire within {@code when} (empty: no timer). */
-        record Wake(Optional<Work> when) implements Effect {
-        }
-
-        /** The flight ends with {@code result}. */
-        record Finish(FlightResult result) implements Effect {
-        }
-    }
-
-    /** Why a caller gets no session, or why a refresh did not happen. */
-    sealed interface Why {
-
-        /** The core refuses for a reason of its own (not logged in, rejected, blocked, rate-limited, backing off). */
-        record Refused(Reason reason, String message, Optional<Instant> nextAttempt) implements Why {
-        }
-
-        /** A port failed; {@code nextAttempt} when the core tries again by itself, if it will. */
-        record Outage(InfrastructureException failure, Optional<Instant> nextAttempt) implements Why {
-        }
-    }
-
-    /** What a flight came to. */
-    sealed interface FlightResult {
-
-        /** A session callers may use. */
-        record Usable(Session session) implements FlightResult {
-        }
-
-        /** A refresh failed while the session stays valid: {@code bearer()} uses it, {@code refresh()} reports why. */
-        record NotRefreshed(Session session, Why why) implements FlightResult {
-        }
-
-        /** No usable session. */
-        record Unavailable(Why why) implements FlightResult {
-        }
-
-        /** The answer to an explicit login. */
-        record LoginAnswer(LoginOutcome outcome) implements FlightResult {
-        }
-
-        /** A logout: whether there was a session, and the first logout that could not reach the service. */
-        record LoggedOut(boolean hadSession, Optional<InfrastructureException> failure) implements FlightResult {
-        }
-    }
-
-    /**
-     * The progress of one flight, carried from one of its events to the next.
-     *
-     * @param purpose       what it is for
-     * @param loginWith     the credentials of an explicit login
-     * @param storedVersion the store version a login's session is saved over
-     * @param relogin       whether a login replaces a session the key had
-     * @param refreshing    whether the session being saved comes from a refresh (else from a login)
-     * @param targets       the sessions a logout ends
-     * @param answer        a login's answer, returned to an explicit login once saved
-     * @param storeFailure  why the store could not be read in this flight, if it could not: then the flight must not
-     *                      log in (it cannot know whether another process holds a live session)
-     */
-    record Flight(Purpose purpose, Optional<Credentials> loginWith, long storedVersion, boolean relogin,
-            boolean refreshing, List<Session> targets, Optional<LoginOutcome> answer,
-            Optional<StoreException> storeFailure) {
-
-        /** No flight: for events from callers and timers. */
-        static final Flight NONE = of(Purpose.GET_USABLE);
-
-        Flight {
-            Objects.requireNonNull(purpose, "purpose");
-            Objects.requireNonNull(loginWith, "login with");
-            targets = List.copyOf(targets);
-            Objects.requireNonNull(answer, "answer");
-            Objects.requireNonNull(storeFailure, "store failure");
-        }
-
-        static Flight of(Purpose purpose) {
-            return new Flight(purpose, Optional.empty(), 0, false, false, List.of(), Optional.empty(),
-                    Optional.empty());
-        }
-
-        static Flight login(Credentials credentials) {
-            return new Flight(Purpose.LOGIN, Optional.of(credentials), 0, false, false, List.of(), Optional.empty(),
-                    Optional.empty());
-        }
-
-        Flight loggingIn(long version, boolean isRelogin) {
-            return new Flight(purpose, loginWith, version, isRelogin, false, targets, answer, storeFailure);
-        }
-
-        Flight refreshingNow() {
-            return new Flight(purpose, loginWith, storedVersion, relogin, true, targets, answer, storeFailure);
-        }
-
-        Flight withTargets(List<Session> sessions) {
-            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, sessions, answer, storeFailure);
-        }
-
-        Flight withAnswer(LoginOutcome outcome) {
-            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, targets, Optional.of(outcome),
-                    storeFailure);
-        }
-
-        Flight withStoreFailure(StoreException failure) {
-            return new Flight(purpose, loginWith, storedVersion, relogin, refreshing, targets, answer,
-                    Optional.of(failure));
-        }
-    }
-
-    /** The result of one transition: the new state, the flight's progress and the effects to run, in order. */
-    record Step(KeyState state, Flight flight, List<Effect> effects) {
-
-        Step {
-            Objects.requireNonNull(state, "state");
-            Objects.requireNonNull(flight, "flight");
-            effects = List.copyOf(effects);
-        }
-    }
-
     // ----------------------------------------------------------------------------------------------- transitions
 
     /**
@@ -533,12 +86,12 @@ record SessionStateMachine(Rules rules) {
      *
      * @param key    the key (for the events announced)
      * @param state  what the core knows about the key
-     * @param flight the progress of the flight this event belongs to ({@link Flight#NONE} outside flights)
+     * @param flight the progress of the flight this event belongs to ({@link FlightProgress#NONE} outside flights)
      * @param event  what happened
      * @param now    the time it happened
      * @param luck   a uniformly random number in [0, 1) for the jitter of retries (tests pass a fixed one)
      */
-    Step next(SessionKey key, KeyState state, Flight flight, Event event, Instant now, double luck) {
+    Step next(SessionKey key, KeyState state, FlightProgress flight, Event event, Instant now, double luck) {
         return new Transition(key, state, flight, now, luck).on(event);
     }
 
@@ -550,9 +103,9 @@ record SessionStateMachine(Rules rules) {
         private final double luck;
         private final List<Effect> effects = new ArrayList<>();
         private KeyState state;
-        private Flight flight;
+        private FlightProgress flight;
 
-        Transition(SessionKey key, KeyState state, Flight flight, Instant now, double luck) {
+        Transition(SessionKey key, KeyState state, FlightProgress flight, Instant now, double luck) {
             this.key = key;
             this.state = state;
             this.flight = flight;
@@ -606,9 +159,9 @@ record SessionStateMachine(Rules rules) {
 
         private void bearerAsked() {
             switch (state.status(now, rules)) {
-                case FRESH -> effects.add(new Effect.Serve(state.session().orElseThrow().bearer()));
+                case FRESH -> effects.add(new Effect.Serve(state.session().orElseThrow()));
                 case STALE -> {
-                    effects.add(new Effect.Serve(state.session().orElseThrow().bearer()));
+                    effects.add(new Effect.Serve(state.session().orElseThrow()));
                     // the one refresh runs (or already runs) in the background, unless a failed one paused them
                     if (!now.isBefore(state.refreshPausedUntil())) {
                         effects.add(new Effect.StartInBackground(Purpose.REFRESH_IF_STALE));
@@ -616,7 +169,7 @@ record SessionStateMachine(Rules rules) {
                 }
                 case STOPPED, WAITING -> {
                     Optional<Session> usable = state.usable(now, rules);
-                    effects.add(usable.<Effect>map(s -> new Effect.Serve(s.bearer()))
+                    effects.add(usable.<Effect>map(Effect.Serve::new)
                             .orElseGet(() -> new Effect.Fail(state.stopped().orElseThrow().refusal())));
                 }
                 case NO_SESSION, EXPIRED -> effects.add(new Effect.AwaitFlight(Purpose.GET_USABLE));
@@ -809,9 +362,6 @@ record SessionStateMachine(Rules rules) {
                     planWork(Work.at(next.get()));
                     nextAttempt = next;
                 }
-            }
-            if (failure instanceof StoreException) {
-                nextAttempt = Optional.empty();
             }
             finish(new FlightResult.Unavailable(new Why.Outage(failure, nextAttempt)));
         }

@@ -15,7 +15,7 @@ final class SingleFlight<T> {
     private final AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
 
     /** The operation a caller of {@link #joinOrStart} waits for, and whether that call started it. */
-    record Flight<T>(CompletableFuture<T> future, boolean started) {
+    record Joined<T>(CompletableFuture<T> future, boolean started) {
     }
 
     /** The operation in flight, or {@code task} started on {@code executor} if none is. */
@@ -24,16 +24,16 @@ final class SingleFlight<T> {
     }
 
     /** Like {@link #join}, for a caller that must know whether its own {@code task} is the one that runs. */
-    Flight<T> joinOrStart(Executor executor, Supplier<T> task) {
+    Joined<T> joinOrStart(Executor executor, Supplier<T> task) {
         while (true) {
             CompletableFuture<T> current = inFlight.get();
             if (current != null) {
-                return new Flight<>(current, false);
+                return new Joined<>(current, false);
             }
             CompletableFuture<T> mine = new CompletableFuture<>();
             if (inFlight.compareAndSet(null, mine)) {
                 start(executor, task, mine);
-                return new Flight<>(mine, true);
+                return new Joined<>(mine, true);
             }
         }
     }

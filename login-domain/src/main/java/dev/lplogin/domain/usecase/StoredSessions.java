@@ -1,21 +1,19 @@
 package dev.lplogin.domain.usecase;
 
-import dev.lplogin.domain.model.Freshness;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Lease;
 import dev.lplogin.domain.port.SaveResult;
 import dev.lplogin.domain.port.StoreException;
 import dev.lplogin.domain.port.TokenStore;
-import dev.lplogin.domain.usecase.SessionStateMachine.Event;
 import java.lang.System.Logger.Level;
 import dev.lplogin.domain.port.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The lifecycle's use of the {@link TokenStore}: leases around login and refresh (renewed while the work lasts),
@@ -34,10 +32,8 @@ final class StoredSessions {
     /** A waiter goes ahead without the lease after this many ttls: by then something is wrong with its holder. */
     static final int MAX_WAIT_TTLS = 10;
 
-    // The lease held by this thread's current flight: a flight runs start to end on one thread, and its saves are
-    // made deep inside it, so the lease travels with the thread rather than through every call in between.
-    private final ThreadLocal<LeaseKeeper> heldByThisThread = new ThreadLocal<>();
     private final TokenStore store;
+    private final SaveConflictRule conflicts;
     private final LoginSettings settings;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -49,6 +45,7 @@ final class StoredSessions {
      */
     StoredSessions(TokenStore store, LoginSettings settings, Scheduler scheduler, Executor executor) {
         this.store = store;
+        this.conflicts = new SaveConflictRule(Rules.from(settings));
         this.settings = settings;
         this.clock = settings.clock();
         this.scheduler = scheduler;
@@ -56,32 +53,49 @@ final class StoredSessions {
     }
 
     /**
-     * Runs {@code work} holding the store's lease on {@code key}, so that of several processes sharing the store only
-     * one logs in or refreshes and the others then find its result in the store. The lease is renewed every
-     * ttl/{@value #RENEWALS_PER_TTL} while {@code work} runs, so a login of any length (LivePerson's retry ladder
-     * alone is 30 s) keeps the others out. While another holder has the lease this waits, polling with a growing
-     * pause of at most {@value #MAX_POLL_MILLIS} ms, for as long as the holder keeps it (a dead holder's lease
-     * lapses, or is freed at once by a store that sees the death) — but at most {@value #MAX_WAIT_TTLS} ttls, after
-     * which going ahead without it is safer than waiting on. Saves made inside {@code work} are fenced by the lease.
+     * A flight's hold on the store's lease of {@code key}: none yet; {@link FlightLease#take} takes it, and closing
+     * releases it. Of several processes sharing the store only the holder logs in or refreshes, and the others then
+     * find its result in the store. The lease is renewed every ttl/{@value #RENEWALS_PER_TTL} while held, so a login of
+     * any length (LivePerson's retry ladder alone is 30 s) keeps the others out. Saves made with it are fenced by it.
      */
-    <T> T underLease(SessionKey key, Supplier<T> work) {
-        Optional<Lease> lease = acquire(key);
-        if (lease.isEmpty()) {
-            return work.get();
+    FlightLease leaseFor(SessionKey key) {
+        return new FlightLease(key);
+    }
+
+    /** The lease of one flight, a local of that flight ({@code try}-with-resources): no thread carries it. */
+    final class FlightLease implements AutoCloseable {
+
+        private final SessionKey key;
+        private LeaseKeeper keeper; // null until taken, and when the store would not grant one
+
+        private FlightLease(SessionKey key) {
+            this.key = key;
         }
-        LeaseKeeper outer = heldByThisThread.get();
-        LeaseKeeper keeper = new LeaseKeeper(lease.get());
-        heldByThisThread.set(keeper);
-        try {
-            return work.get();
-        } finally {
-            keeper.stop();
-            if (outer == null) {
-                heldByThisThread.remove();
-            } else {
-                heldByThisThread.set(outer);
+
+        /**
+         * Takes the lease. While another holder has it this waits, polling with a growing pause of at most
+         * {@value #MAX_POLL_MILLIS} ms, for as long as the holder keeps it (a dead holder's lease lapses, or is freed
+         * at once by a store that sees the death) — but at most {@value #MAX_WAIT_TTLS} ttls, after which going ahead
+         * without it is safer than waiting on. An unreachable store grants none: the read that follows reports it.
+         */
+        void take() {
+            if (keeper == null) {
+                keeper = acquire(key).map(LeaseKeeper::new).orElse(null);
             }
-            release(keeper.lease);
+        }
+
+        /** The lease as last renewed, to fence a save with; empty if none is held. */
+        Optional<Lease> fence() {
+            return keeper == null ? Optional.empty() : Optional.of(keeper.lease);
+        }
+
+        @Override
+        public void close() {
+            if (keeper != null) {
+                keeper.stop();
+                release(keeper.lease);
+                keeper = null;
+            }
         }
     }
 
@@ -134,8 +148,8 @@ final class StoredSessions {
     }
 
     /**
-     * The stored session of {@code key}, for a flight, which decides what to do when the store fails: a failure is
-     * never "nothing stored" (a record that cannot be opened may be another process's live session).
+     * The stored session of {@code key}. A failure is the caller's to handle, never "nothing stored": a record that
+     * cannot be opened may be another process's live session (a flight's rules decide; a listing reports it).
      *
      * @throws StoreException if the store could not be read
      */
@@ -144,17 +158,24 @@ final class StoredSessions {
     }
 
     /**
-     * Saves {@code ours} (just logged in or confirmed) with compare-and-set — fenced by the lease when this thread's
-     * flight holds one — and returns the session to hold. On a conflict the stored one wins only if it is a
-     * different, live session issued after ours — another process logged in later, which (one session per user)
-     * killed ours. Otherwise ours is newer: merge the version and save again. When the save is fenced (our lease went
-     * to another holder meanwhile), the stored session wins if it is live, and ours is held unsaved otherwise. When
-     * the store fails, ours is held unsaved (logged) with the version it was meant to replace. The answer says
-     * whether the session held is another process's.
+     * Every stored session, for listings ({@code sessions}, {@code logoutAll}); records that cannot be read are
+     * skipped by the store (and reported).
+     *
+     * @throws StoreException if the store could not be read
      */
-    Event.Saved save(Session ours) {
+    List<Session> list() {
+        return store.list();
+    }
+
+    /**
+     * Saves {@code ours} (just logged in or confirmed) with compare-and-set — fenced by the flight's lease when it
+     * holds one — and returns the session to hold, and whether it is another process's: the
+     * {@link SaveConflictRule} decides after each answer, up to {@value #SAVE_ATTEMPTS} saves. When the store
+     * fails, ours is held unsaved (logged) with the version it was meant to replace.
+     */
+    Event.Saved save(Session ours, FlightLease lease) {
         Session candidate = ours;
-        Optional<Lease> fence = Optional.ofNullable(heldByThisThread.get()).map(keeper -> keeper.lease);
+        Optional<Lease> fence = lease.fence();
         for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
             SaveResult result;
             try {
@@ -166,26 +187,15 @@ final class StoredSessions {
                         + "; it stays valid in memory: " + e.getMessage());
                 return new Event.Saved(candidate, false);
             }
-            switch (result) {
-                case SaveResult.Saved saved -> {
-                    return new Event.Saved(saved.session(), false);
-                }
-                case SaveResult.Fenced fenced -> {
-                    Optional<Session> theirs = fenced.current().filter(this::live);
-                    if (theirs.isEmpty()) {
+            switch (conflicts.after(candidate, result, clock.instant())) {
+                case SaveConflictRule.Verdict.Hold hold -> {
+                    if (result instanceof SaveResult.Fenced && !hold.theirs()) {
                         LOG.log(Level.WARNING, "another process took over the store lease of " + ours.key()
                                 + " while this one worked; holding this session unsaved until the store has one");
-                        return new Event.Saved(candidate, false);
                     }
-                    return new Event.Saved(theirs.get(), true);
+                    return new Event.Saved(hold.session(), hold.theirs());
                 }
-                case SaveResult.Conflict conflict -> {
-                    Optional<Session> theirs = conflict.current();
-                    if (theirs.isPresent() && supersedes(theirs.get(), candidate)) {
-                        return new Event.Saved(theirs.get(), true);
-                    }
-                    candidate = candidate.withVersion(theirs.map(Session::version).orElse(0L));
-                }
+                case SaveConflictRule.Verdict.SaveAgain again -> candidate = again.ours();
             }
         }
         LOG.log(Level.WARNING, "the stored session of " + ours.key()
@@ -207,17 +217,6 @@ final class StoredSessions {
             LOG.log(Level.WARNING, "could not delete the stored session of " + session.key() + ": "
                     + e.getMessage());
         }
-    }
-
-    private boolean supersedes(Session theirs, Session ours) {
-        return !theirs.bearer().equals(ours.bearer())
-                && theirs.issuedAt().isAfter(ours.issuedAt())
-                && live(theirs);
-    }
-
-    private boolean live(Session session) {
-        return session.freshnessAt(clock.instant(), settings.refreshInterval(), settings.idleTimeout())
-                != Freshness.EXPIRED;
     }
 
     private Optional<Lease> acquire(SessionKey key) {

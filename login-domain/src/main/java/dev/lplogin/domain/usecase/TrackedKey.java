@@ -2,12 +2,6 @@ package dev.lplogin.domain.usecase;
 
 import dev.lplogin.domain.model.SessionKey;
 import dev.lplogin.domain.port.Scheduler.Cancellable;
-import dev.lplogin.domain.usecase.SessionStateMachine.Effect;
-import dev.lplogin.domain.usecase.SessionStateMachine.Event;
-import dev.lplogin.domain.usecase.SessionStateMachine.Flight;
-import dev.lplogin.domain.usecase.SessionStateMachine.FlightResult;
-import dev.lplogin.domain.usecase.SessionStateMachine.KeyState;
-import dev.lplogin.domain.usecase.SessionStateMachine.Step;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -42,7 +36,7 @@ final class TrackedKey {
      * the same lock, so that a timer always belongs to the state that asked for it (a slower thread's older step
      * can never replace the timer of a newer one).
      */
-    synchronized Step apply(SessionStateMachine machine, Flight flight, Event event, Instant now, double luck,
+    synchronized Step apply(SessionStateMachine machine, FlightProgress flight, Event event, Instant now, double luck,
             Consumer<Effect.Wake> setTimer) {
         Step step = machine.next(key, state, flight, event, now, luck);
         state = step.state();

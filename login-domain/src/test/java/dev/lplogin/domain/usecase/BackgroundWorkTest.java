@@ -85,7 +85,7 @@ class BackgroundWorkTest {
         int sessions = 10_000;
         int seconds = 300;
         AtomicIntegerArray perSecond = new AtomicIntegerArray(seconds);
-        long start = ManualClock.START.getEpochSecond();
+        long start = FakeClock.START.getEpochSecond();
         AtomicInteger refreshed = new AtomicInteger();
         LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, rig.store, event -> {
             if (event instanceof SessionEvent.Refreshed r) {

@@ -57,7 +57,7 @@ final class History {
     static final Duration LEASE_TTL = Duration.ofMinutes(1);
 
     private final HistoryChoices choices;
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakeTokenStore shared = new FakeTokenStore(clock);
     private final ScriptedService service = new ScriptedService(clock);
@@ -275,7 +275,7 @@ final class History {
         if (!tracing) {
             return;
         }
-        trace.add(String.format("%8s  %s", Duration.between(ManualClock.START, clock.instant()).toString()
+        trace.add(String.format("%8s  %s", Duration.between(FakeClock.START, clock.instant()).toString()
                 .substring(2).toLowerCase(), line));
     }
 

@@ -9,7 +9,6 @@ import dev.lplogin.domain.model.Secret;
 import dev.lplogin.domain.model.Session;
 import dev.lplogin.domain.model.SessionFixtures;
 import dev.lplogin.domain.port.LoggedIn;
-import dev.lplogin.domain.usecase.SessionStateMachine.Rules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -34,7 +34,7 @@ class KeepAliveTest {
     void a_thousand_sessions_stay_alive_for_24_hours_without_refreshing_in_lockstep() {
         rig.gateway.maxLifetime = Optional.empty(); // no sessionTTl: nothing but keep-alive keeps them
         AtomicIntegerArray perMinute = new AtomicIntegerArray(MINUTES);
-        long start = ManualClock.START.getEpochSecond();
+        long start = FakeClock.START.getEpochSecond();
         LoginUseCase core = LoginCore.create(rig.lookup, rig.gateway, rig.store, event -> {
             if (event instanceof SessionEvent.Refreshed refreshed) {
                 int minute = (int) ((refreshed.at().getEpochSecond() - start) / 60);

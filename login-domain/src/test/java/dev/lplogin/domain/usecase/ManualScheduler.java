@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * A {@link Scheduler} driven by a {@link ManualClock}: {@link #advance} moves time forward and runs every task that
+ * A {@link Scheduler} driven by a {@link FakeClock}: {@link #advance} moves time forward and runs every task that
  * falls due, in time order, with the clock set to each task's time. Nothing runs on its own.
  */
 final class ManualScheduler implements Scheduler {
@@ -33,13 +33,13 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
-    private final ManualClock clock;
+    private final FakeClock clock;
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(Comparator.comparing(Task::at).thenComparingLong(Task::seq));
     private long seq;
     private boolean shutdown;
 
-    ManualScheduler(ManualClock clock) {
+    ManualScheduler(FakeClock clock) {
         this.clock = clock;
     }
 

@@ -21,7 +21,7 @@ final class Rig implements AutoCloseable {
     static final Credentials CREDENTIALS = new Credentials.UserPassword("bot", Secret.of("pw-1"));
     static final SessionKey KEY = new SessionKey(ACCOUNT, "bot");
 
-    final ManualClock clock = new ManualClock();
+    final FakeClock clock = new FakeClock();
     final ManualScheduler scheduler = new ManualScheduler(clock);
     final FakeAuthGateway gateway = new FakeAuthGateway(clock);
     final FakeDomainLookup lookup = new FakeDomainLookup();

@@ -26,13 +26,13 @@ final class ScriptedService {
     static final Duration MAX_LIFETIME = Duration.ofHours(8);
     static final ServiceHost HOST = FakeDomainLookup.LOGIN_HOST;
 
-    private final ManualClock clock;
+    private final FakeClock clock;
     private final Map<SessionKey, Secret> live = new HashMap<>();
     private final Map<Secret, Session> issued = new HashMap<>();
     private final Map<Secret, Instant> touched = new HashMap<>();
     private int serial;
 
-    ScriptedService(ManualClock clock) {
+    ScriptedService(FakeClock clock) {
         this.clock = clock;
     }
 

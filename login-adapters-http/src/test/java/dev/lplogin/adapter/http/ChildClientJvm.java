@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@link ChildClient} in a fresh JVM (same JDK, same classes, on the class path) and collects its output. */
-final class ChildJvm {
+final class ChildClientJvm {
 
     /** What the child printed (stdout and stderr together) and how it ended. */
     record Result(int exitCode, String output) {
     }
 
-    private ChildJvm() {
+    private ChildClientJvm() {
     }
 
     /**

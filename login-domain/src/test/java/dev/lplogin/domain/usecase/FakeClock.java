@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock tests move by hand; thread-safe. The same thing as the testkit's {@code ManualClock}, which these tests
- * cannot use: the testkit depends on the domain.
+ * A clock the domain's tests move by hand; thread-safe. The testkit's {@code ManualClock} does the same for every
+ * other module's tests; the domain's cannot use it (the testkit depends on the domain), hence this small double of
+ * its own, named like the domain's other fakes.
  */
-final class ManualClock extends Clock {
+final class FakeClock extends Clock {
 
     static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 

@@ -1,11 +1,11 @@
 package dev.lplogin.emulator;
 
 /** The {@code Session_id} cookie (spec §3.1, attributes per §3.5). */
-final class SessionCookie {
+final class SessionIdCookie {
 
     static final String NAME = "Session_id";
 
-    private SessionCookie() {
+    private SessionIdCookie() {
     }
 
     /** The {@code Set-Cookie} value; {@code Secure} only over HTTPS, where browsers and clients honour it. */

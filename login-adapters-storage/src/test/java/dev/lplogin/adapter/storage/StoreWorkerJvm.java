@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A {@link StoreWorker} in its own JVM, driven line by line over stdin/stdout; closing it kills it. */
-final class ChildJvm implements AutoCloseable {
+final class StoreWorkerJvm implements AutoCloseable {
 
     private static final String END_OF_OUTPUT = "\u0000eof";
 
@@ -23,7 +23,7 @@ final class ChildJvm implements AutoCloseable {
     private final PrintWriter input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private ChildJvm(Process process, Path errors) {
+    private StoreWorkerJvm(Process process, Path errors) {
         this.process = process;
         this.errors = errors;
         this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -31,11 +31,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code StoreWorker args…} (see {@link ChildLauncher}); its stderr goes to a file in scratch. */
-    static ChildJvm start(Path scratch, String... args) throws IOException {
+    static StoreWorkerJvm start(Path scratch, String... args) throws IOException {
         List<String> command = ChildLauncher.command(args);
         Path errors = Files.createTempFile(scratch, "child-", ".stderr");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        return new ChildJvm(process, errors);
+        return new StoreWorkerJvm(process, errors);
     }
 
     /** The next line the child printed; fails if none comes within {@code timeout} or the child ended. */
